@@ -1,0 +1,74 @@
+"""RSS 2.0 feeds: the whole site at /rss/, each section at <section url>rss/."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.models import Site
+
+from .selectors import articles_below, visible_articles
+
+FEED_SIZE = 30
+
+
+class VietnameseRssFeed(Rss201rev2Feed):
+    content_type = "application/rss+xml; charset=utf-8"
+
+    def rss_attributes(self):
+        attributes = super().rss_attributes()
+        attributes["xml:lang"] = "vi"
+        return attributes
+
+
+class _ArticleFeed(Feed):
+    feed_type = VietnameseRssFeed
+    language = "vi"
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary or item.search_description or ""
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.display_date
+
+    def item_author_name(self, item):
+        return item.author or None
+
+
+class SiteFeed(_ArticleFeed):
+    description = "Tin hoạt động mới nhất của Hội đồng nhân dân tỉnh."
+
+    def title(self):
+        site = Site.find_for_request(self.request)
+        return (site.site_name if site else None) or "Tin tức hoạt động HĐND tỉnh"
+
+    def link(self):
+        site = Site.find_for_request(self.request)
+        return site.root_url + "/" if site else "/"
+
+    def items(self):
+        return visible_articles()[:FEED_SIZE]
+
+
+class SectionFeed(_ArticleFeed):
+    def get_object(self, request, section=None):
+        return section
+
+    def title(self, section):
+        return section.title
+
+    def link(self, section):
+        return section.get_full_url(self.request)
+
+    def description(self, section):
+        return section.intro or f"Tin mới trong chuyên mục {section.title}."
+
+    def items(self, section):
+        return articles_below(section)[:FEED_SIZE]

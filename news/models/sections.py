@@ -1,0 +1,69 @@
+from django.core.paginator import EmptyPage, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from ..selectors import articles_below
+
+ARTICLES_PER_PAGE = 20
+
+
+def page_number_from(request) -> int:
+    """Readers and crawlers send junk (?page=abc, ?page=-3): treat it as page 1."""
+    try:
+        number = int(request.GET.get("page", "1"))
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else 1
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """A news section. Sections nest; each lists its own and its descendants' articles."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["news.HomePage", "news.NewsIndexPage"]
+    subpage_types = ["news.NewsIndexPage", "news.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục tin")
+        verbose_name_plural = _("chuyên mục tin")
+
+    @path("")
+    def index_route(self, request):
+        tag = (request.GET.get("tag") or "").strip()[:100]
+        articles = articles_below(self)
+        if tag:
+            articles = articles.filter(tags__slug=tag)
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        try:
+            page_obj = paginator.page(page_number_from(request))
+        except EmptyPage as error:
+            raise Http404("Trang không tồn tại") from error
+        child_sections = (
+            self.get_children()
+            .live()
+            .public()
+            .type(NewsIndexPage)
+            .only("title", "url_path", "path", "depth")
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "articles": page_obj,
+                "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2),
+                "child_sections": child_sections,
+                "active_tag": tag,
+            },
+        )
+
+    @path("rss/")
+    def rss_route(self, request):
+        from ..feeds import SectionFeed
+
+        return SectionFeed()(request, section=self)

@@ -1,0 +1,38 @@
+"""Resolve a URL to a page in two queries, whatever its depth.
+
+Wagtail's default routing walks the tree one level at a time with two queries per level
+(the child, then its specific instance); an article four sections deep costs ten queries
+before any content is read. Every page already stores its full `url_path`, so we look up
+the deepest page matching a prefix of the request path in one query, fetch its specific
+instance, and let that page route the rest (RoutablePageMixin sub-routes such as `rss/`).
+"""
+
+from django.http import Http404
+from wagtail.models import Page
+
+
+class DirectRoutingMixin:
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = {
+            self.url_path + "/".join(path_components[:length]) + "/": length
+            for length in range(1, len(path_components) + 1)
+        }
+        page = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .order_by("-depth")
+            .first()
+        )
+        if page is None:
+            # Nothing below us matches: this page itself may own a sub-route.
+            return super().route(request, path_components)
+        remaining = path_components[prefixes[page.url_path] :]
+        specific = page.specific
+        if not remaining:
+            if not specific.live:
+                raise Http404
+            from wagtail.url_routing import RouteResult
+
+            return RouteResult(specific)
+        return specific.route(request, remaining)

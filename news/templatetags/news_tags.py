@@ -1,0 +1,62 @@
+import json
+
+from django import template
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from ..dates import format_vietnamese_datetime
+from ..selectors import content_generation, latest_articles
+
+register = template.Library()
+
+
+@register.filter
+def vn_datetime(value) -> str:
+    """27/10/2020 8:18:57 SA"""
+    return format_vietnamese_datetime(value)
+
+
+@register.simple_tag
+def latest_news(exclude=None):
+    return latest_articles(getattr(exclude, "pk", None))
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, portal_settings):
+    """[(title, url)] for the editable main menu, cached until content changes."""
+    request = context.get("request")
+    site_id = getattr(portal_settings, "site_id", None)
+    key = f"news:menu:{site_id}:{content_generation()}"
+    items = cache.get(key)
+    if items is None:
+        items = []
+        for block in portal_settings.main_menu if portal_settings else []:
+            link = block.value
+            page = link.get("page")
+            url = page.get_url(request) if page and page.live else link.get("url")
+            title = link.get("title") or (page.title if page else "")
+            if url and title:
+                items.append((title, url))
+        cache.set(key, items, 300)
+    return items
+
+
+@register.filter
+def json_ld(data) -> str:
+    """Serialise for a <script type="application/ld+json"> block, safe against </script>."""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    return mark_safe(text)  # noqa: S308 - escaped above
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """Ancestors below the site root, in one query; the root reads "Trang chủ"."""
+    request = context.get("request")
+    ancestors = list(
+        page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
+    )
+    return [
+        (_("Trang chủ") if index == 0 else ancestor.title, ancestor.get_url(request))
+        for index, ancestor in enumerate(ancestors)
+    ]

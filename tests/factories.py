@@ -1,0 +1,66 @@
+"""Test factories: build real pages in the real tree (no mocks)."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import factory
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from news.models import HomePage, NewsArticlePage, NewsIndexPage
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.get()
+
+
+def make_section(title: str, parent: Page | None = None, **fields) -> NewsIndexPage:
+    parent = parent or home_page()
+    section = NewsIndexPage(title=title, **fields)
+    parent.add_child(instance=section)
+    return section
+
+
+def make_article(
+    parent: Page,
+    title: str = "Bài viết thử",
+    published_at: datetime | None = None,
+    live: bool = True,
+    tags: list[str] | None = None,
+    **fields,
+) -> NewsArticlePage:
+    fields.setdefault("summary", f"Tóm tắt: {title}")
+    fields.setdefault("body", [("paragraph", f"<p>Nội dung {title}</p>")])
+    article = NewsArticlePage(
+        title=title,
+        published_at=published_at or timezone.now(),
+        live=live,
+        **fields,
+    )
+    parent.add_child(instance=article)
+    if tags:
+        article.tags.add(*tags)
+        article.save()
+    if live:
+        article.save_revision().publish()
+        article.refresh_from_db()
+    return article
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    title = factory.Sequence(lambda n: f"Ảnh {n}")
+    description = "Quang cảnh buổi làm việc"
+
+    @factory.lazy_attribute
+    def file(self):
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (640, 400), (30, 90, 160)).save(buffer, format="JPEG")
+        return ImageFile(buffer, name="test.jpg")
