@@ -7,7 +7,6 @@ the deepest page matching a prefix of the request path in one query, fetch its s
 instance, and let that page route the rest (RoutablePageMixin sub-routes such as `rss/`).
 """
 
-from django.http import Http404
 from wagtail.models import Page
 
 
@@ -28,11 +27,5 @@ class DirectRoutingMixin:
             # Nothing below us matches: this page itself may own a sub-route.
             return super().route(request, path_components)
         remaining = path_components[prefixes[page.url_path] :]
-        specific = page.specific
-        if not remaining:
-            if not specific.live:
-                raise Http404
-            from wagtail.url_routing import RouteResult
-
-            return RouteResult(specific)
-        return specific.route(request, remaining)
+        # The page checks liveness and its own sub-routes (RoutablePageMixin) itself.
+        return page.specific.route(request, remaining)

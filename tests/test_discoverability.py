@@ -1,0 +1,108 @@
+"""Feeds, sitemap, robots.txt and the meta data that search engines and social apps read."""
+
+import json
+from xml.etree import ElementTree
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
+
+from tests.factories import ImageFactory, make_article, make_section
+
+
+@pytest.fixture
+def content(sections):
+    public = make_article(
+        sections["committees"],
+        title="Tin công khai",
+        author="Nguyễn Thủy",
+        lead_image=ImageFactory(),
+    )
+    other = make_article(sections["news"], title="Tin ở chuyên mục gốc")
+    draft = make_article(sections["committees"], title="Tin nháp", live=False)
+    private = make_article(sections["committees"], title="Tin nội bộ")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    return {"public": public, "other": other, "draft": draft, "private": private}
+
+
+def test_site_feed_is_valid_rss2_with_public_articles_only(client, content):
+    response = client.get("/rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    feed = feedparser.parse(response.content)
+    assert feed.version == "rss20"
+    assert not feed.bozo
+    titles = [entry.title for entry in feed.entries]
+    assert set(titles) == {"Tin công khai", "Tin ở chuyên mục gốc"}
+    entry = next(e for e in feed.entries if e.title == "Tin công khai")
+    assert entry.link.endswith(content["public"].url)
+    assert entry.published_parsed is not None
+
+
+def test_section_feed_lists_that_section_and_below(client, sections, content):
+    response = client.get(sections["council"].url + "rss/")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert feed.version == "rss20"
+    assert feed.feed.title == "Hội đồng nhân dân tỉnh"
+    assert [entry.title for entry in feed.entries] == ["Tin công khai"]
+
+
+def test_sitemap_lists_live_public_pages_only(client, sections, content):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in root.findall("sm:url/sm:loc", namespace)]
+    assert any(url.endswith(content["public"].url) for url in locations)
+    assert any(url.endswith(sections["committees"].url) for url in locations)
+    assert not any(url.endswith(content["draft"].url or "/tin-nhap/") for url in locations)
+    assert not any("tin-noi-bo" in url for url in locations)
+
+
+def test_robots_txt_points_at_the_sitemap(client, home):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_article_has_canonical_opengraph_twitter_and_newsarticle_json_ld(client, content):
+    article = content["public"]
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+    canonical = html.find("link", rel="canonical")["href"]
+    assert canonical.endswith(article.url) and canonical.startswith("http")
+    assert html.find("meta", property="og:title")["content"] == "Tin công khai"
+    assert html.find("meta", property="og:type")["content"] == "article"
+    assert html.find("meta", property="og:image")["content"].startswith("http")
+    assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Tin công khai"
+    assert data["author"]["name"] == "Nguyễn Thủy"
+    assert data["datePublished"].startswith(str(article.published_at.year))
+
+
+def test_json_ld_cannot_break_out_of_its_script_tag(client, sections):
+    title = "</script><script>alert(1)</script>"
+    article = make_article(sections["news"], title=title, body=[("paragraph", "<p>x</p>")])
+    html = client.get(article.url).content.decode()
+    assert "</script><script>alert(1)" not in html
+    data = json.loads(
+        BeautifulSoup(html, "html.parser").find("script", type="application/ld+json").string
+    )
+    assert data["headline"] == title
+
+
+def test_print_stylesheet_is_linked_for_print_media(client, content):
+    html = BeautifulSoup(client.get(content["public"].url).content, "html.parser")
+    link = html.find("link", href=lambda href: href and href.endswith("print.css"))
+    assert link["media"] == "print"
+
+
+def test_section_pages_advertise_their_feed(client, sections):
+    make_section("Kỳ họp", sections["news"])
+    html = BeautifulSoup(client.get(sections["news"].url).content, "html.parser")
+    feeds = [link["href"] for link in html.find_all("link", type="application/rss+xml")]
+    assert sections["news"].url + "rss/" in feeds
