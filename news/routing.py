@@ -1,4 +1,4 @@
-"""Resolve a URL to a page in two queries, whatever its depth.
+"""Serve a page in a fixed, small number of queries, whatever its depth.
 
 Wagtail's default routing walks the tree one level at a time with two queries per level
 (the child, then its specific instance); an article four sections deep costs ten queries
@@ -7,7 +7,8 @@ the deepest page matching a prefix of the request path in one query, fetch its s
 instance, and let that page route the rest (RoutablePageMixin sub-routes such as `rss/`).
 """
 
-from wagtail.models import Page
+from django.db.models import QuerySet
+from wagtail.models import Page, PageViewRestriction
 
 
 class DirectRoutingMixin:
@@ -28,4 +29,27 @@ class DirectRoutingMixin:
             return super().route(request, path_components)
         remaining = path_components[prefixes[page.url_path] :]
         # The page checks liveness and its own sub-routes (RoutablePageMixin) itself.
-        return page.specific.route(request, remaining)
+        return specific_for_serving(page).route(request, remaining)
+
+
+def specific_for_serving(page: Page) -> Page:
+    """The specific page, with the relations its template always shows joined in."""
+    model = page.specific_class
+    related = getattr(model, "serve_select_related", ())
+    if model is None or not related:
+        return page.specific
+    return model._default_manager.select_related(*related).get(pk=page.pk)
+
+
+class PathRestrictionsMixin:
+    """View restrictions of the page and its ancestors in one query.
+
+    Wagtail loads the ancestors first to resolve aliases; our pages are not aliases, and
+    ancestor paths are prefixes of our own path, so no ancestor needs loading.
+    """
+
+    def get_view_restrictions(self) -> QuerySet:
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=paths)

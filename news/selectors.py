@@ -29,14 +29,14 @@ def _article_model():
     return apps.get_model("news", "NewsArticlePage")
 
 
-def not_restricted() -> Exists:
+def not_restricted(path_field: str = "path") -> Exists:
     """True where no view restriction covers the page or one of its ancestors.
 
     Wagtail's `.public()` costs a separate query for the restriction list; this is the
     same rule as a correlated subquery, so a list stays a single query.
     """
     covering = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
     )
     return ~Exists(covering)
 
@@ -53,7 +53,11 @@ def visible_articles() -> QuerySet:
 
 
 def articles_below(section: Page) -> QuerySet:
-    return visible_articles().filter(path__startswith=section.path, depth__gt=section.depth)
+    return (
+        visible_articles()
+        .select_related("lead_image")
+        .filter(path__startswith=section.path, depth__gt=section.depth)
+    )
 
 
 def content_generation() -> int:
@@ -83,12 +87,13 @@ def related_articles(article: NewsArticlePage) -> list[NewsArticlePage]:
 
     Automatic matches share a tag or the section; sharing a tag ranks first.
     """
-    chosen = [
-        link.article
-        for link in article.related_links.select_related("article").filter(article__live=True)
-        if link.article_id != article.pk
-    ]
-    chosen = _drop_restricted(chosen)[:RELATED_LIMIT]
+    links = (
+        article.related_links.select_related("article")
+        .filter(article__live=True)
+        .filter(not_restricted("article__path"))
+        .exclude(article_id=article.pk)
+    )
+    chosen = [link.article for link in links][:RELATED_LIMIT]
     missing = RELATED_LIMIT - len(chosen)
     if missing <= 0:
         return chosen
@@ -110,22 +115,6 @@ def related_articles(article: NewsArticlePage) -> list[NewsArticlePage]:
     else:
         candidates = candidates.filter(same_section)
     return chosen + list(candidates[:missing])
-
-
-def _drop_restricted(articles: list) -> list:
-    if not articles:
-        return articles
-    allowed = (
-        set(
-            _article_model()
-            .objects.filter(pk__in=[a.pk for a in articles])
-            .filter(not_restricted())
-            .values_list("pk", flat=True)
-        )
-        if PageViewRestriction.objects.exists()
-        else {a.pk for a in articles}
-    )
-    return [a for a in articles if a.pk in allowed]
 
 
 def section_blocks(home: HomePage) -> list[tuple[NewsIndexPage, list[NewsArticlePage]]]:
@@ -167,9 +156,14 @@ def section_blocks(home: HomePage) -> list[tuple[NewsIndexPage, list[NewsArticle
 
 def home_page_context(home: HomePage) -> dict:
     latest = list(visible_articles().select_related("lead_image")[: HOME_LATEST_LIMIT + 1])
-    featured = home.featured_article if home.featured_article_id else None
-    if featured is not None and not (featured.live and _drop_restricted([featured])):
-        featured = None
+    featured = None
+    if home.featured_article_id:
+        featured = (
+            visible_articles()
+            .select_related("lead_image")
+            .filter(pk=home.featured_article_id)
+            .first()
+        )
     if featured is None and latest:
         featured = latest[0]
     return {

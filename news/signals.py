@@ -16,6 +16,7 @@ def _page_changed(sender, **kwargs) -> None:
     bump_content_generation()
 
 
+@receiver(post_save, sender="news.PortalSettings")
 @receiver(post_delete, sender="wagtailcore.Page")
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)

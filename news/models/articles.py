@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
 from ..dates import format_vietnamese_datetime
+from ..routing import PathRestrictionsMixin
 from ..selectors import related_articles
 
 
@@ -22,7 +23,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(PathRestrictionsMixin, Page):
     summary = models.TextField(_("sapo"), blank=True, help_text=_("Đoạn tóm tắt in đậm đầu bài."))
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -84,6 +85,8 @@ class NewsArticlePage(Page):
         index.SearchField("author"),
         index.FilterField("published_at"),
     ]
+
+    serve_select_related = ("lead_image",)
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

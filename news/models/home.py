@@ -4,11 +4,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
-from ..routing import DirectRoutingMixin
+from ..routing import DirectRoutingMixin, PathRestrictionsMixin
 from ..selectors import home_page_context
 
 
-class HomePage(DirectRoutingMixin, Page):
+class HomePage(PathRestrictionsMixin, DirectRoutingMixin, Page):
     intro = models.CharField(_("lời giới thiệu"), max_length=500, blank=True)
     featured_article = models.ForeignKey(
         "news.NewsArticlePage",

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from ..routing import PathRestrictionsMixin
 from ..selectors import articles_below
 
 ARTICLES_PER_PAGE = 20
@@ -20,7 +21,7 @@ def page_number_from(request) -> int:
     return number if number >= 1 else 1
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(PathRestrictionsMixin, RoutablePageMixin, Page):
     """A news section. Sections nest; each lists its own and its descendants' articles."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)

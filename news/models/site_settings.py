@@ -1,5 +1,6 @@
 """Office identity and navigation, edited once per site by the office."""
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
@@ -7,6 +8,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
+
+from ..selectors import CACHE_SECONDS, content_generation
 
 
 class MenuLinkBlock(blocks.StructBlock):
@@ -76,5 +80,23 @@ class PortalSettings(BaseSiteSetting, ClusterableModel):
         ]
     )
 
+    select_related = ["logo"]
+
     class Meta:
         verbose_name = _("cài đặt cổng thông tin")
+
+    @classmethod
+    def for_request(cls, request):
+        """Every public page shows the footer: serve it from the cache, not the database."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        key = f"news:portal-settings:{getattr(site, 'pk', None)}:{content_generation()}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = cls.for_site(site)
+            cache.set(key, instance, CACHE_SECONDS)
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
