@@ -143,3 +143,25 @@ def test_revisions_keep_history_and_can_be_reverted(sections):
     first_revision.as_object().save_revision().publish()
     page.refresh_from_db()
     assert page.title == "Tiêu đề ban đầu"
+
+
+def test_admin_speaks_vietnamese(client, db):
+    admin = User.objects.create_superuser("quantri", "qt@x.vn", "x")
+    client.force_login(admin)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'lang="vi"' in html
+    assert "Trang tổng quan" in html
+
+
+def test_lead_image_needs_alt_text_when_the_library_has_none(sections):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import ImageFactory
+
+    image = ImageFactory(description="")
+    article = NewsArticlePage(title="Bài có ảnh", slug="bai-co-anh", lead_image=image)
+    with pytest.raises(ValidationError) as error:
+        article.clean()
+    assert "lead_image_alt" in error.value.message_dict
+    article.lead_image_alt = "Đại biểu phát biểu tại kỳ họp"
+    article.clean()
