@@ -27,5 +27,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# DENY passes `check --deploy` (security.W019). Wagtail's preview views set SAMEORIGIN on
+# their own responses, so the editor's live preview still works. A page that must frame
+# another page of this site (e.g. a PDF viewer) needs @xframe_options_sameorigin on that view.
+X_FRAME_OPTIONS = "DENY"
 WHITENOISE_USE_FINDERS = False
