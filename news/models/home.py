@@ -32,7 +32,8 @@ class HomePage(PathRestrictionsMixin, DirectRoutingMixin, Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage"]
+    # Other apps (reports) may place their index pages here; each page type's own
+    # parent_page_types decides, so the home page need not know them.
 
     class Meta:
         verbose_name = _("trang chủ")

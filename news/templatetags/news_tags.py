@@ -60,3 +60,17 @@ def breadcrumbs(context, page):
         (_("Trang chủ") if index == 0 else ancestor.title, ancestor.get_url(request))
         for index, ancestor in enumerate(ancestors)
     ]
+
+
+@register.simple_tag(takes_context=True)
+def article_extras(context, page) -> str:
+    """HTML that other apps add below an article, through the `news_article_extras` hook.
+
+    news knows nothing of the apps that build on it (reports adds its "Báo cáo giám sát
+    liên quan" here); each hook takes (request, page) and returns safe HTML or "".
+    """
+    from django.utils.html import format_html_join
+    from wagtail import hooks
+
+    parts = [fn(context.get("request"), page) for fn in hooks.get_hooks("news_article_extras")]
+    return format_html_join("", "{}", ((part,) for part in parts if part))

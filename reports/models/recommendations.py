@@ -1,0 +1,192 @@
+"""Recommendations (kiến nghị) and their public, dated follow-up history."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from ..enums import AgencyPosition, RecommendationStatus
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def overdue(self, today: date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(deadline__lt=today).exclude(status__in=RecommendationStatus.closed())
+
+    def not_overdue(self, today: date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(deadline__isnull=True)
+            | Q(deadline__gte=today)
+            | Q(status__in=RecommendationStatus.closed())
+        )
+
+    def public(self):
+        """Recommendations of live reports that no view restriction covers."""
+        from news.selectors import not_restricted
+
+        return self.filter(report__live=True).filter(not_restricted("report__path"))
+
+
+class Recommendation(Orderable):
+    report = ParentalKey(
+        "reports.SupervisionReportPage", related_name="recommendations", on_delete=models.CASCADE
+    )
+    text = models.TextField(_("nội dung kiến nghị"))
+    addressees = ParentalManyToManyField(
+        "reports.Agency",
+        verbose_name=_("cơ quan được kiến nghị"),
+        blank=True,
+        related_name="recommendations",
+    )
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True, db_index=True)
+    is_priority = models.BooleanField(_("ưu tiên"), default=False)
+    position = models.CharField(
+        _("ý kiến của cơ quan"),
+        max_length=20,
+        choices=AgencyPosition.choices,
+        default=AgencyPosition.UNKNOWN,
+    )
+    position_date = models.DateField(_("ngày phản hồi"), null=True, blank=True)
+    position_response = models.TextField(_("nội dung phản hồi"), blank=True)
+    # Derived from the latest update; editors record progress as updates, not here, so an
+    # older revision of the report can never roll the status back.
+    status = models.CharField(
+        _("tình trạng thực hiện"),
+        max_length=20,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.NOT_STARTED,
+        db_index=True,
+        editable=False,
+    )
+    status_date = models.DateField(
+        _("ngày cập nhật tình trạng"), null=True, blank=True, editable=False
+    )
+
+    objects = RecommendationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("addressees"),
+        FieldRowPanel([FieldPanel("deadline"), FieldPanel("is_priority")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("position"), FieldPanel("position_date")]),
+                FieldPanel("position_response"),
+            ],
+            heading=_("Ý kiến của cơ quan được kiến nghị"),
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kiến nghị")
+        verbose_name_plural = _("kiến nghị")
+        indexes = [models.Index(fields=["status", "deadline"], name="rec_status_deadline")]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:77] + "…"
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(
+            self.deadline
+            and self.deadline < timezone.localdate()
+            and self.status not in RecommendationStatus.closed()
+        )
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            latest = self.updates.order_by("-date", "-pk").first()
+            if latest is not None:
+                self.status, self.status_date = latest.status, latest.date
+        super().save(*args, **kwargs)
+
+
+class RecommendationUpdate(models.Model):
+    """One dated step in the public follow-up of a recommendation."""
+
+    recommendation = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("kiến nghị"),
+        on_delete=models.CASCADE,
+        related_name="updates",
+    )
+    date = models.DateField(_("ngày"), default=timezone.localdate)
+    status = models.CharField(_("tình trạng"), max_length=20, choices=RecommendationStatus.choices)
+    note = models.TextField(_("ghi chú"), blank=True)
+    evidence = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("văn bản chứng minh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_report = models.ForeignKey(
+        "reports.SupervisionReportPage",
+        verbose_name=_("xác định qua báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_text = models.CharField(
+        _("nguồn khác"), max_length=255, blank=True, help_text=_("Ví dụ: Công văn số … của Sở …")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("cập nhật tình trạng kiến nghị")
+        verbose_name_plural = _("cập nhật tình trạng kiến nghị")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        latest = self.recommendation.updates.order_by("-date", "-pk").first()
+        Recommendation.objects.filter(pk=self.recommendation_id).update(
+            status=latest.status, status_date=latest.date
+        )
+
+
+class RecommendationReview(Orderable):
+    """A re-inspection's verdict on a recommendation of the report it follows up.
+
+    Publishing the re-inspection report turns each review into a RecommendationUpdate.
+    """
+
+    report = ParentalKey(
+        "reports.SupervisionReportPage", related_name="reviews", on_delete=models.CASCADE
+    )
+    recommendation = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("kiến nghị"),
+        on_delete=models.CASCADE,
+        related_name="reviews",
+    )
+    status = models.CharField(
+        _("tình trạng mới"), max_length=20, choices=RecommendationStatus.choices
+    )
+    note = models.TextField(_("nhận xét"), blank=True)
+
+    panels = [FieldPanel("recommendation"), FieldPanel("status"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("đánh giá kiến nghị")
+        verbose_name_plural = _("đánh giá kiến nghị")
