@@ -1,0 +1,109 @@
+"""Builders for supervision-report tests: real pages and rows, no mocks."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from wagtail.models import Page
+
+from reports.enums import BodyKind, ReportKind, UnitLevel
+from reports.models import (
+    AdministrativeUnit,
+    Agency,
+    Field,
+    KeyFigure,
+    Person,
+    Recommendation,
+    RecommendationUpdate,
+    ReportIndexPage,
+    ReportNewsLink,
+    SupervisingBody,
+    SupervisionReportPage,
+)
+from tests.factories import home_page
+
+
+def make_report_index(
+    parent: Page | None = None, title: str = "Báo cáo giám sát"
+) -> ReportIndexPage:
+    index = ReportIndexPage(title=title, slug="bao-cao-giam-sat")
+    (parent or home_page()).add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def body(name: str = "Ban Văn hóa - Xã hội", short: str = "Ban VH-XH") -> SupervisingBody:
+    return SupervisingBody.objects.get_or_create(
+        name=name, defaults={"short_name": short, "kind": BodyKind.COMMITTEE, "term": "2016-2021"}
+    )[0]
+
+
+def agency(name: str = "Sở Lao động - Thương binh và Xã hội", **fields) -> Agency:
+    fields.setdefault("abbreviation", "Sở LĐ-TB&XH")
+    return Agency.objects.get_or_create(name=name, defaults=fields)[0]
+
+
+def field(name: str = "Bảo trợ xã hội", slug: str = "bao-tro-xa-hoi") -> Field:
+    return Field.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
+def person(name: str = "Vũ Thị Huyền", position: str = "Trưởng Ban Văn hóa - Xã hội") -> Person:
+    return Person.objects.get_or_create(name=name, defaults={"position": position})[0]
+
+
+def district(name: str, code: str, until: date | None = date(2025, 6, 30)) -> AdministrativeUnit:
+    return AdministrativeUnit.objects.get_or_create(
+        code=code,
+        valid_from=None,
+        defaults={
+            "name": f"Huyện {name}",
+            "short_name": name,
+            "unit_type": "Huyện",
+            "level": UnitLevel.DISTRICT,
+            "valid_until": until,
+        },
+    )[0]
+
+
+def make_report(
+    index: ReportIndexPage,
+    title: str = "Giám sát việc thực hiện chính sách trợ giúp xã hội",
+    report_date: date = date(2020, 10, 26),
+    kind: str = ReportKind.THEMATIC,
+    recommendations: list[dict] | None = None,
+    figures: list[tuple[str, str, str]] | None = None,
+    articles: list | None = None,
+    live: bool = True,
+    **fields,
+) -> SupervisionReportPage:
+    fields.setdefault("supervising_body", body())
+    report = SupervisionReportPage(title=title, report_date=report_date, kind=kind, **fields)
+    for label, value, unit in figures or []:
+        report.figures.add(
+            KeyFigure(label=label, value=Decimal(value), unit=unit, as_of=date(2020, 6, 30))
+        )
+    for item in recommendations or []:
+        addressees = item.pop("addressees", [])
+        recommendation = Recommendation(**item)
+        report.recommendations.add(recommendation)
+        recommendation._pending_addressees = addressees
+    for article in articles or []:
+        report.news_links.add(ReportNewsLink(article=article))
+    index.add_child(instance=report)
+    for recommendation in report.recommendations.all():
+        if getattr(recommendation, "_pending_addressees", None):
+            recommendation.addressees.set(recommendation._pending_addressees)
+    if live:
+        report.save_revision().publish()
+    else:
+        report.live = False
+        report.save_revision()
+    report.refresh_from_db()
+    return report
+
+
+def record_update(recommendation: Recommendation, status: str, on: date, **fields):
+    return RecommendationUpdate.objects.create(
+        recommendation=recommendation, status=status, date=on, **fields
+    )
