@@ -1,0 +1,31 @@
+"""python manage.py seed_demo — build the demo site; running it again changes nothing."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from news.demo import build_demo_site
+
+
+class Command(BaseCommand):
+    help = "Tạo nội dung mẫu: chuyên mục, bài viết, ảnh minh họa, thông tin cơ quan."
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        summary = build_demo_site()
+        elapsed = time.monotonic() - started
+
+        def line(label: str, counts: dict) -> str:
+            return f"{label}: tạo mới {counts['created']}, đã có {counts['existing']}."
+
+        self.stdout.write(line("Chuyên mục", summary["sections"]))
+        self.stdout.write(line("Bài viết", summary["articles"]))
+        self.stdout.write(line("Ảnh", summary["images"]))
+        self.stdout.write(
+            "Cài đặt cổng thông tin: "
+            + ("đã cập nhật." if summary["settings_changed"] else "không thay đổi.")
+        )
+        self.stdout.write(
+            "Trang chủ: " + ("đã cập nhật." if summary["home_changed"] else "không thay đổi.")
+        )
+        self.stdout.write(self.style.SUCCESS(f"Xong sau {elapsed:.1f} giây."))
