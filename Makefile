@@ -39,6 +39,7 @@ $(PY):
 # One environment for running and testing: the dev lock is the runtime lock plus test tools.
 # The stamp makes a second `make run`/`make test` skip pip; a newer lock file reinstalls.
 $(STAMP): requirements-dev.lock | $(PY)
+	@$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --upgrade  # a venv made by uv
 	$(PIP) install --quiet --require-hashes -r requirements-dev.lock
 	@touch $@
 
@@ -62,11 +63,11 @@ lint: $(STAMP)
 $(VENV)/bin/uv: | $(PY)
 	$(PIP) install --quiet uv==$(UV_VERSION)
 
-# The same commands that wrote the headers of the lock files.
+# The commands in the headers of the lock files (uv leaves --quiet and --upgrade out of them).
 lock: $(VENV)/bin/uv
-	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes \
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --python-version 3.11 --generate-hashes \
 	  $(if $(UPGRADE),--upgrade) -o requirements.lock
-	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
 	  $(if $(UPGRADE),--upgrade) -o requirements-dev.lock
 
 # Each bench/*.py is a standalone script run from the repository root; BENCH=pages runs one,
