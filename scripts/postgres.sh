@@ -137,6 +137,19 @@ wait_ready() {
     die "PostgreSQL ${PG_VERSION}/${CLUSTER} does not accept connections on 127.0.0.1:${port}"
 }
 
+restart_if_upgraded() {
+    # apt upgrading postgresql-15 under a running server (no init system restarts it here)
+    # leaves the old binary running against new libraries: plpgsql then fails to load.
+    local running installed_version
+    running="$(psql_admin postgres -tA -c "SHOW server_version" | awk '{print $1}')"
+    installed_version="$("$PG_BIN/postgres" --version | awk '{print $3}')"
+    if [[ "$running" != "$installed_version" ]]; then
+        log "server ${running} running, ${installed_version} installed: restarting"
+        "${SUDO[@]}" pg_ctlcluster "$PG_VERSION" "$CLUSTER" restart >&2
+        wait_ready
+    fi
+}
+
 provision() {
     log "ensuring role '${DB_USER}' (LOGIN CREATEDB) and database '${DB_NAME}'"
     psql_admin postgres <<SQL
@@ -186,6 +199,7 @@ cmd_start() {
         "${SUDO[@]}" pg_ctlcluster "$PG_VERSION" "$CLUSTER" start >&2
     fi
     wait_ready
+    restart_if_upgraded
     provision
     log "ready: $(database_url)"
     database_url
