@@ -1,0 +1,159 @@
+"""The import itself: read, check, then write in batches; indexes and signals after."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from wagtail.log_actions import LogContext
+
+from ..models import HomePage, NewsArticlePage, NewsIndexPage
+from .indexes import per_save_indexing_suspended, update_indexes
+from .records import (
+    ArticleRecord,
+    FileError,
+    LineError,
+    parse_line,
+    parse_section_path,
+    read_lines,
+)
+from .sections import SectionResolver
+from .tree import TreeAppender
+from .writer import ArticleWriter, Outcome
+
+logger = logging.getLogger(__name__)
+
+# Lines per transaction. Committing once per line costs an fsync each; one transaction
+# for the whole file would hold the write lock for a minute and lose everything on a
+# late failure. Each line also gets its own savepoint, so a bad line only undoes itself.
+BATCH_SIZE = 500
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    superseded: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def fail(self, line: int, reason: str) -> None:
+        self.failed += 1
+        self.errors.append((line, reason))
+
+    @property
+    def summary(self) -> str:
+        text = (
+            f"Đã tạo {self.created}, cập nhật {self.updated}, không đổi {self.unchanged}, "
+            f"lỗi {self.failed}"
+        )
+        if self.superseded:
+            text += f"; {self.superseded} dòng trùng source_url được thay bằng dòng sau"
+        return text + "."
+
+
+def import_articles(
+    path: str | Path,
+    *,
+    section: str | None = None,
+    publish: bool = False,
+    on_error: Callable[[int, str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportReport:
+    """Import a JSONL file; raises FileError when the file itself cannot be read."""
+    report = ImportReport()
+
+    def fail(line: int, reason: str) -> None:
+        report.fail(line, reason)
+        if on_error:
+            on_error(line, reason)
+
+    default_path = parse_section_path(section or "")
+    records = _valid_records(read_lines(path), fail)
+    records, report.superseded = _last_per_source_url(records)
+
+    home = HomePage.objects.order_by("path").first()
+    if home is None:
+        raise FileError("Chưa có trang chủ (HomePage): hãy chạy migrate trước.")
+    tree = TreeAppender()
+    sections = SectionResolver(home, tree, publish)
+    writer = ArticleWriter(tree, publish)
+    touched: set[int] = set()
+
+    # One log context: every log entry of this import shares its uuid.
+    with LogContext(), per_save_indexing_suspended(NewsArticlePage):
+        for start in range(0, len(records), batch_size):
+            batch = records[start : start + batch_size]
+            try:
+                outcomes = _write_batch(batch, sections, writer, default_path, fail)
+            except DatabaseError as error:
+                # The whole batch was rolled back (a failed commit, a locked database):
+                # every cache describing the tree may now be wrong.
+                logger.exception("Import batch failed")
+                tree.forget()
+                sections.reset()
+                writer.discard()
+                for record in batch:
+                    fail(record.line, f"lỗi cơ sở dữ liệu, cả lô bị huỷ: {error}")
+                continue
+            writer.announce()
+            for outcome, pk in outcomes:
+                setattr(report, outcome.value, getattr(report, outcome.value) + 1)
+                if outcome is not Outcome.UNCHANGED:
+                    touched.add(pk)
+
+    update_indexes(NewsArticlePage, touched)
+    update_indexes(NewsIndexPage, [section.pk for section in sections.created])
+    return report
+
+
+def _valid_records(lines, fail) -> list[ArticleRecord]:
+    records = []
+    for number, text in lines:
+        try:
+            records.append(parse_line(number, text))
+        except LineError as error:
+            fail(number, str(error))
+    return records
+
+
+def _last_per_source_url(records: list[ArticleRecord]) -> tuple[list[ArticleRecord], int]:
+    """Of several valid lines with one source_url, keep the last (in its own place)."""
+    last = {record.source_url: record.line for record in records if record.source_url}
+    kept = [r for r in records if not r.source_url or last[r.source_url] == r.line]
+    return kept, len(records) - len(kept)
+
+
+def _write_batch(batch, sections, writer, default_path, fail) -> list[tuple[Outcome, int]]:
+    outcomes = []
+    with transaction.atomic():
+        existing = writer.load_existing(batch)
+        for record in batch:
+            try:
+                # Both steps run in their own savepoints (see sections.py and writer.py):
+                # a failure undoes only this line.
+                path = record.section or default_path
+                section = sections.resolve(path) if path else sections.default()
+                page = existing.get(writer.existing.get(record.source_url))
+                outcome, page = writer.write(record, section, page)
+            except (DatabaseError, ValidationError, ValueError) as error:
+                fail(record.line, _reason(record, error))
+                continue
+            outcomes.append((outcome, page.pk))
+        writer.finish_batch()
+        writer.tree.flush()
+    return outcomes
+
+
+def _reason(record: ArticleRecord, error: Exception) -> str:
+    if isinstance(error, LineError):
+        return str(error)
+    logger.warning("Line %s failed", record.line, exc_info=True)
+    if isinstance(error, ValidationError):
+        return "không ghi được: " + "; ".join(error.messages)
+    return f"không ghi được: {error}"
