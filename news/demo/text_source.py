@@ -202,7 +202,7 @@ RELATED = [
 
 FEATURED = {
     "slug": FEATURED_SLUG,
-    "title": "Tăng cường tái kiểm tra, giám sát công tác bảo trợ xã hội tại cơ sở",
+    "title": "Giám sát chính sách trợ giúp xã hội: đề nghị tăng cường tái kiểm tra ở cơ sở",
     "section": "cac-ban-hdnd-tinh",
     "published": "27/10/2020 08:18:57",
     "author": "Nguyễn Thủy",
