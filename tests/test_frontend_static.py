@@ -385,3 +385,22 @@ def test_footer_shows_contact_details(pages):
     text = footer.get_text(" ", strip=True)
     assert "0213.3798.221" in text and "ttdn.hdndtinh@laichau.gov.vn" in text
     assert footer.select_one('a[href="tel:02133798221"]')
+
+
+def test_not_found_page_uses_the_site_layout(client, portal):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["lang"] == "vi"
+    assert len(page.find_all("h1")) == 1
+    assert page.find("main", id="main") and page.find("footer", class_="site-footer")
+    assert page.select_one('.error-page a[href="/"]')
+
+
+def test_server_error_page_renders_without_a_request_context():
+    from django.template.loader import render_to_string
+
+    page = BeautifulSoup(render_to_string("500.html"), "html.parser")
+    assert page.html["lang"] == "vi"
+    assert len(page.find_all("h1")) == 1
+    assert page.select_one('link[rel="stylesheet"]')["href"] == "/static/css/site.css"
