@@ -313,3 +313,20 @@ def test_no_seed_sentence_is_copied():
             for i in range(len(words) - window + 1):
                 run = tuple(words[i : i + window])
                 assert run not in seed_runs, f"{article['slug']}: {' '.join(run)}"
+
+
+def test_rerun_tops_up_what_is_missing_and_restores_settings(seeded):
+    slug = "thong-bao-trieu-tap-ky-hop-cuoi-nam-2021"
+    NewsArticlePage.objects.get(slug=slug).delete()
+    site = Site.objects.get(is_default_site=True)
+    PortalSettings.objects.filter(site=site).update(phone="000")
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+
+    output = seed_demo()
+
+    assert "Bài viết: tạo mới 1, đã có 50" in output
+    assert "Cài đặt cổng thông tin: đã cập nhật" in output
+    assert Page.objects.count() == pages + 1
+    assert Revision.objects.count() == revisions + 1
+    assert NewsArticlePage.objects.get(slug=slug).live
+    assert PortalSettings.for_site(site).phone == "0213.3798.221"

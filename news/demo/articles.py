@@ -63,11 +63,19 @@ def ensure_article(
     sections: dict[str, NewsIndexPage],
     existing_articles: dict[str, NewsArticlePage],
 ) -> ArticleResult:
-    """Find the article under its section by slug, or create and publish it."""
+    """Find the article under its section by slug, or create and publish it.
+
+    An existing article is left exactly as it is (an editor may have changed it), and no
+    image is drawn for it.
+    """
     section = sections[data["section"]]
+    spec = data.get("image")
+    page = find_child(section, data["slug"], NewsArticlePage)
+    if page is not None:
+        return ArticleResult(page, False, False)
+
     image = None
     image_created = False
-    spec = data.get("image")
     if spec:
         image, image_created = ensure_image(
             title=image_title(data),
@@ -76,10 +84,6 @@ def ensure_article(
             scene=spec.get("scene", "meeting"),
             label=section.title,
         )
-    page = find_child(section, data["slug"], NewsArticlePage)
-    if page is not None:
-        return ArticleResult(page, False, image_created)
-
     when = local_datetime(data["published"])
     page = NewsArticlePage(
         title=data["title"],

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.db import transaction
+from wagtail.images.models import Image
 from wagtail.models import Site
 
 from ..models import HomePage
-from .articles import ensure_article
+from .articles import ensure_article, image_title
 from .content import FEATURED_SLUG, all_articles
 from .portal import apply_portal_settings, configure_home
 from .sections import ensure_sections
@@ -37,14 +38,15 @@ def build_demo_site(stdout=None) -> dict:
         say(f"Chuyên mục: {len(sections)} ({sections_created} mới).")
 
         articles = {}
-        counts = {"articles": 0, "images": 0, "images_total": 0}
+        counts = {"articles": 0, "images": 0}
         for data in all_articles():
             result = ensure_article(data, sections, articles)
             articles[data["slug"]] = result.page
             counts["articles"] += result.created
             counts["images"] += result.image_created
-            counts["images_total"] += bool(data.get("image"))
         say(f"Bài viết: {len(articles)} ({counts['articles']} mới).")
+        image_titles = [image_title(data) for data in all_articles() if data.get("image")]
+        images_present = Image.objects.filter(title__in=image_titles).count()
 
         settings_changed = apply_portal_settings(site, sections)
         home_changed = configure_home(home, sections, articles[FEATURED_SLUG])
@@ -57,7 +59,7 @@ def build_demo_site(stdout=None) -> dict:
         },
         "images": {
             "created": counts["images"],
-            "existing": counts["images_total"] - counts["images"],
+            "existing": images_present - counts["images"],
         },
         "settings_changed": settings_changed,
         "home_changed": home_changed,

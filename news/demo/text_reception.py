@@ -7,7 +7,7 @@ repeating word for word. All facts here are illustrative.
 
 from __future__ import annotations
 
-from .calendar_vi import weekday
+from .calendar_vi import in_words, weekday
 
 PHONE = "0213.3798.221"
 
@@ -137,7 +137,9 @@ def reception_results() -> list[dict]:
         published, day, who, visits, cases, groups, topics, story, with_table = row
         month, year = day.split("/")[1:]
         groups_text = (
-            f"trong đó có {groups} đoàn đông người" if groups else "không có đoàn đông người"
+            f"trong đó có {in_words(groups)} đoàn đông người"
+            if groups
+            else "không có đoàn đông người"
         )
         body = [
             f"Ngày {day}, đồng chí {who} chủ trì buổi tiếp công dân định kỳ tại Trụ sở Tiếp "

@@ -6,7 +6,7 @@ dates) so the recurring items read naturally. All facts here are illustrative.
 
 from __future__ import annotations
 
-from .calendar_vi import weekday
+from .calendar_vi import in_words, weekday
 
 # (published, day, district, slug part, communes, voters, before which session, concerns)
 VOTER_MEETINGS = [
@@ -191,14 +191,15 @@ def convening_notices() -> list[dict]:
                 "image": None,
                 "summary": (
                     f"Kỳ họp {session} của HĐND tỉnh khóa {term.split(',')[0]} khai mạc vào "
-                    f"{weekday(first_day)}, ngày {first_day}, dự kiến làm việc {days} ngày."
+                    f"{weekday(first_day)}, ngày {first_day}, dự kiến làm việc "
+                    f"{in_words(days)} ngày."
                 ),
                 "body": [
                     f"Thường trực HĐND tỉnh thông báo triệu tập kỳ họp {session} của HĐND tỉnh "
                     f"khóa {term}.",
                     "<ul>"
                     f"<li>Thời gian: khai mạc lúc 8 giờ, {weekday(first_day)} ngày "
-                    f"{first_day}; dự kiến làm việc trong {days} ngày.</li>"
+                    f"{first_day}; dự kiến làm việc trong {in_words(days)} ngày.</li>"
                     "<li>Địa điểm: Hội trường Trung tâm Hội nghị tỉnh.</li>"
                     "<li>Thành phần: các đại biểu HĐND tỉnh và khách mời theo giấy mời.</li>"
                     "</ul>",
