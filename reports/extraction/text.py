@@ -5,6 +5,7 @@ Everything here is pure and total: any string in, a usable string or list out.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -69,19 +70,26 @@ class _TextCollector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skip_depth:
-            self.parts.append(data)
+            self.parts.append(data.replace("\n", " "))
 
 
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML fragment, paragraphs separated by blank lines."""
-    if "<" not in html and "&" not in html:
-        return html
+_TAG_RE = re.compile(r"<[a-zA-Z/!?]")
+
+
+def html_to_text(text: str) -> str:
+    """Visible text, paragraphs separated by newlines.
+
+    In HTML a line break is just a space and block tags end paragraphs; in plain text (the
+    old portal's export, "Sở LĐ-TB&XH" included) each line is a paragraph.
+    """
+    if not _TAG_RE.search(text):
+        return html.unescape(text) if "&" in text else text
     collector = _TextCollector()
     try:
-        collector.feed(html)
+        collector.feed(text)
         collector.close()
     except Exception:  # noqa: BLE001 - html.parser can still trip on pathological input
-        return re.sub(r"<[^<>]{0,2000}>", " ", html)
+        return re.sub(r"<[^<>]{0,2000}>", " ", text)
     return "".join(collector.parts)
 
 

@@ -1,0 +1,208 @@
+"""Who supervised whom: the supervising body, the head of delegation, the agencies, the subject."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as p
+from .text import capitalise, fold_aligned, shorten, tidy_hyphens
+
+
+@dataclass(frozen=True)
+class FoundBody:
+    name: str
+    short_name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class FoundPerson:
+    name: str
+    position: str
+
+
+@dataclass(frozen=True)
+class FoundAgency:
+    name: str
+    level: str
+
+
+def bodies_in(text: str, folded: str) -> list[tuple[int, FoundBody]]:
+    """Every mention of a supervising body, with its offset."""
+    found = []
+    for match in p.BODY_RE.finditer(folded):
+        index = int(match.lastgroup[1:])
+        body = p.BODIES[index]
+        if body.needs_council and not p.COUNCIL_AFTER_RE.match(folded, match.end()):
+            continue
+        found.append((match.start(), FoundBody(body.name, body.short_name, body.kind)))
+    return found
+
+
+def canonical_bodies(position: str) -> str:
+    """Spell committee names in a title the house way: "Trưởng ban Văn hoá-Xã hội" → "… Ban …"."""
+    folded = fold_aligned(position)
+    pieces, last = [], 0
+    for match in p.BODY_RE.finditer(folded):
+        body = p.BODIES[int(match.lastgroup[1:])]
+        if body.kind != "ban":
+            continue
+        pieces.extend([position[last : match.start()], body.name])
+        last = match.end()
+    pieces.append(position[last:])
+    return "".join(pieces)
+
+
+_NAME_WORD = re.compile(r"\w{1,15}")
+# A title ends at punctuation, at the verb that follows it ("… làm trưởng đoàn", "… đã
+# khảo sát") or right after the council it belongs to ("… HĐND tỉnh").
+_POSITION_END = re.compile(
+    r"[,.;:()\n\"]|$|(?<=HĐND tỉnh)|(?<=Hội đồng nhân dân tỉnh)"
+    r"|\s(?:làm|là|dẫn đầu|đã|đang|cùng|chủ trì|cho biết|phát biểu|nhấn mạnh|đề nghị"
+    r"|khi|tại|với)(?!\w)"
+)
+
+
+def _person_at(text: str, start: int) -> tuple[str, int] | None:
+    """A personal name of 2–5 capitalised words starting at `start`, and where it ends."""
+    words, pos = [], start
+    while len(words) < 5:
+        match = _NAME_WORD.match(text, pos)
+        if not match or not match.group()[0].isupper() or match.group().isdigit():
+            break
+        words.append(match.group())
+        pos = match.end()
+        if not text.startswith(" ", pos):
+            break
+        pos += 1
+    if len(words) < 2:
+        return None
+    return " ".join(words), start + len(" ".join(words))
+
+
+def _clause(text: str, start: int, limit: int = 160) -> tuple[str, int]:
+    """The text from `start` to the next punctuation mark, at most `limit` characters."""
+    end = _POSITION_END.search(text, start, min(len(text), start + limit)) if text else None
+    stop = end.start() if end else min(len(text), start + limit)
+    return text[start:stop].strip(), stop
+
+
+def people_in(text: str, folded: str) -> list[tuple[bool, FoundPerson]]:
+    """ "đồng chí <Name>, <Position>" mentions; True where the person leads the delegation."""
+    found = []
+    for intro in p.HEAD_INTRO_RE.finditer(folded):
+        person = _person_at(text, intro.end())
+        if person is None:
+            continue
+        name, pos = person
+        if not text.startswith(",", pos):
+            continue
+        pos += 1
+        while text.startswith(" ", pos):
+            pos += 1
+        if not p.POSITION_START_RE.match(folded, pos):
+            continue
+        position_start = pos
+        position, pos = _clause(text, pos)
+        # "…, Trưởng ban X, Trưởng đoàn giám sát" or "… làm trưởng đoàn": look a little ahead.
+        leads = bool(p.HEAD_OF_DELEGATION_RE.search(folded, position_start, pos + 60))
+        position = p.COUNCIL_SUFFIX_RE.sub("", tidy_hyphens(canonical_bodies(position)))
+        found.append((leads, FoundPerson(name, shorten(capitalise(position), 255))))
+    return found
+
+
+def head_of_delegation(text: str, folded: str) -> FoundPerson | None:
+    """The person said to lead the delegation, else the first titled person named."""
+    people = people_in(text, folded)
+    for leads, person in people:
+        if leads:
+            return person
+    return people[0][1] if people else None
+
+
+def _generic_agency(text: str, folded: str, start: int) -> tuple[FoundAgency, int] | None:
+    """An agency we have no name for: a head word ("Trường", "UBND") and capitalised words."""
+    head = p.AGENCY_HEAD_RE.match(folded, start)
+    if not head:
+        return None
+    words, pos, end = [], head.end(), head.end()
+    while len(words) < 10:
+        while text.startswith(" ", pos) or text.startswith("-", pos):
+            pos += 1
+        match = _NAME_WORD.match(text, pos)
+        if not match:
+            break
+        word = match.group()
+        if not (word[0].isupper() or word in p.AGENCY_NAME_GLUE):
+            break
+        words.append(word)
+        pos = match.end()
+        if word[0].isupper() or word in {"tỉnh", "xã", "phố", "trấn"}:
+            end = pos
+    if end == head.end():
+        return None
+    name = tidy_hyphens(text[start:end])
+    folded_name = folded[start:end]
+    if re.search(r"(?<![a-z])(?:xa|phuong|thi tran)(?![a-z])", folded_name):
+        level = "xa"
+    elif re.search(r"(?<![a-z])(?:huyen|thanh pho|thi xa|phong)(?![a-z])", folded_name):
+        level = "huyen"
+    elif re.match(r"cong ty|tong cong ty|ngan hang|chi nhanh|benh vien|truong|quy", folded_name):
+        level = "doanh-nghiep"
+    else:
+        level = "tinh"
+    return FoundAgency(shorten(name, 255), level), end
+
+
+def agency_at(text: str, folded: str, start: int) -> tuple[FoundAgency, int] | None:
+    known = p.AGENCY_RE.match(folded, start)
+    if known:
+        agency = p.AGENCIES[int(known.lastgroup[1:])]
+        return FoundAgency(agency.name, agency.level), known.end()
+    if p.BODY_RE.match(folded, start):  # a council committee is not supervised
+        return None
+    return _generic_agency(text, folded, start)
+
+
+_LIST_GLUE = re.compile(r" {0,2}(?:,|;|và|cùng) {1,3}", re.IGNORECASE)
+
+
+def agencies_in(text: str, folded: str) -> list[FoundAgency]:
+    """Agencies met "tại …", "làm việc với …", "nghe … báo cáo", in order, without repeats."""
+    found: dict[str, FoundAgency] = {}
+    for context in p.AGENCY_CONTEXT_RE.finditer(folded):
+        pos = context.end()
+        while (hit := agency_at(text, folded, pos)) is not None:
+            agency, pos = hit
+            found.setdefault(agency.name, agency)
+            glue = _LIST_GLUE.match(text, pos)
+            if not glue:
+                break
+            pos = glue.end()
+    return list(found.values())
+
+
+_SUBJECT_RE = re.compile(
+    r"(?<!\w)(tái giám sát|giám sát|khảo sát)\s{1,3}(?:về\s{1,3})?"
+    r"((?:việc|tình hình|kết quả|công tác|chuyên đề)\s[^.;:()\n]{5,300}?)"
+    r"(?=\s(?:tại|trên địa bàn|ở|của Ban|của Thường trực|của HĐND)\s|[.;:(\n]|$)",
+    re.IGNORECASE,
+)
+
+
+def subject_and_kind(text: str) -> tuple[str, str]:
+    """What was supervised ("việc thực hiện …") and how: "giam-sat", "khao-sat", "tai-giam-sat"."""
+    first = None
+    for count, match in enumerate(_SUBJECT_RE.finditer(text)):
+        if count > 20:
+            break
+        first = first or match
+        if match.group(2).lower().startswith("việc"):
+            first = match
+            break
+    if not first:
+        return "", ""
+    verb = first.group(1).lower()
+    kind = {"khảo sát": "khao-sat", "tái giám sát": "tai-giam-sat"}.get(verb, "giam-sat")
+    return shorten(first.group(2).strip(" ,"), 500), kind
