@@ -102,11 +102,10 @@ def plain_text_to_html(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = []
     for chunk in _BLANK_LINE.split(text):
-        lines = [
-            html.escape(_SPACES.sub(" ", line).strip(" "), quote=False)
-            for line in chunk.split("\n")
-        ]
-        lines = [line for line in lines if line.strip()]
+        # Lines are stripped of any Unicode space (the converter drops it at the start
+        # of a block and collapses it elsewhere), empty ones dropped.
+        lines = [_SPACES.sub(" ", line).strip() for line in chunk.split("\n")]
+        lines = [html.escape(line, quote=False) for line in lines if line]
         if lines:
             paragraphs.append("<p>" + "<br/>".join(lines) + "</p>")
     return "".join(paragraphs)

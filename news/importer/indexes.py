@@ -9,9 +9,11 @@ article, and the SQLite search backend also recomputes the average title length 
 the whole index on every add. That alone is more than half of the import time.
 
 So during the import the search handler is disconnected for NewsArticlePage and the
-reference index uses Wagtail's own disable_reference_index_auto_update(); afterwards
-every created or changed page is indexed once, in chunks, with the backends' bulk API
-(the same one `update_index` uses) and ReferenceIndex.create_or_update_for_object.
+reference index uses Wagtail's own disable_reference_index_auto_update(). Each batch
+then indexes its created or changed articles once, from the instances it just saved,
+with the backends' bulk API (the one `update_index` uses) and
+ReferenceIndex.create_or_update_for_object (what `rebuild_references_index` uses),
+inside the batch's transaction: pages and their index entries commit together.
 """
 
 from __future__ import annotations
@@ -46,21 +48,26 @@ def per_save_indexing_suspended(model) -> Iterator[None]:
             post_save.connect(post_save_signal_handler, sender=model)
 
 
-def update_indexes(model, pks: Iterable[int]) -> None:
-    """Index the given pages of `model` in the search backends and the reference index."""
-    pks = sorted(set(pks))
-    if not pks:
+def index_objects(model, objects: list) -> None:
+    """Add or update these saved instances of `model` in the search and reference indexes.
+
+    The instances are used as they are, so they must hold what their rows hold.
+    """
+    if not objects:
         return
-    backends = list(get_search_backends(with_auto_update=True))
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(model, objects)
+    if ReferenceIndex.is_indexed(model):
+        with transaction.atomic():
+            for obj in objects:
+                ReferenceIndex.create_or_update_for_object(obj)
+
+
+def update_indexes(model, pks: Iterable[int]) -> None:
+    """Load the given instances of `model` in chunks and index them."""
+    pks = sorted(set(pks))
     relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
     for start in range(0, len(pks), CHUNK):
         chunk = pks[start : start + CHUNK]
-        objects = list(
-            model.get_indexed_objects().filter(pk__in=chunk).prefetch_related(*relations)
-        )
-        for backend in backends:
-            backend.add_bulk(model, objects)
-        if ReferenceIndex.is_indexed(model):
-            with transaction.atomic():
-                for obj in objects:
-                    ReferenceIndex.create_or_update_for_object(obj)
+        objects = model.get_indexed_objects().filter(pk__in=chunk).prefetch_related(*relations)
+        index_objects(model, list(objects))

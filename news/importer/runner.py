@@ -83,7 +83,6 @@ def import_articles(
     tree = TreeAppender()
     sections = SectionResolver(home, tree, publish)
     writer = ArticleWriter(tree, publish)
-    touched: set[int] = set()
 
     # One log context: every log entry of this import shares its uuid.
     with LogContext(), per_save_indexing_suspended(NewsArticlePage):
@@ -102,12 +101,10 @@ def import_articles(
                     fail(record.line, f"lỗi cơ sở dữ liệu, cả lô bị huỷ: {error}")
                 continue
             writer.announce()
-            for outcome, pk in outcomes:
+            for outcome in outcomes:
                 setattr(report, outcome.value, getattr(report, outcome.value) + 1)
-                if outcome is not Outcome.UNCHANGED:
-                    touched.add(pk)
 
-    update_indexes(NewsArticlePage, touched)
+    # Sections were created the usual way, but with the reference index paused.
     update_indexes(NewsIndexPage, [section.pk for section in sections.created])
     return report
 
@@ -129,9 +126,11 @@ def _last_per_source_url(records: list[ArticleRecord]) -> tuple[list[ArticleReco
     return kept, len(records) - len(kept)
 
 
-def _write_batch(batch, sections, writer, default_path, fail) -> list[tuple[Outcome, int]]:
+def _write_batch(batch, sections, writer, default_path, fail) -> list[Outcome]:
     outcomes = []
     with transaction.atomic():
+        # Between two batches the write lock was released: re-read the positions.
+        writer.tree.forget()
         existing = writer.load_existing(batch)
         for record in batch:
             try:
@@ -144,7 +143,7 @@ def _write_batch(batch, sections, writer, default_path, fail) -> list[tuple[Outc
             except (DatabaseError, ValidationError, ValueError) as error:
                 fail(record.line, _reason(record, error))
                 continue
-            outcomes.append((outcome, page.pk))
+            outcomes.append(outcome)
         writer.finish_batch()
         writer.tree.flush()
     return outcomes

@@ -31,6 +31,7 @@ from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
 from ..models import NewsArticlePage, NewsIndexPage
+from .indexes import index_objects
 from .records import ArticleRecord
 from .tree import TreeAppender, ascii_slug
 
@@ -76,6 +77,9 @@ class _Pending:
     page: NewsArticlePage
     actions: tuple[str, ...]
     publish: bool
+    # False for a draft change to a live page: its row, which is what the indexes
+    # describe, did not change.
+    reindex: bool = True
 
 
 @dataclass
@@ -132,6 +136,9 @@ class ArticleWriter:
             has_unpublished_changes=not self.publish,
             locale_id=section.locale_id,
         )
+        # A new article is never a site root: spare Page.save() the query that checks
+        # (the attribute is Wagtail's own hook, set by annotate_site_root_state()).
+        page._is_site_root = False
         with transaction.atomic():
             self.tree.place(page, section)
             # Checked line by line already (records.py). Page.save() still sets url_path;
@@ -170,12 +177,13 @@ class ArticleWriter:
             fields += ["live", "has_unpublished_changes", "last_published_at"]
         else:
             page.has_unpublished_changes = True
-        with transaction.atomic():
-            if self.publish or not page.live:
+        # A live page's row keeps the live content when the change is only a draft.
+        row_changed = self.publish or not page.live
+        if row_changed:
+            with transaction.atomic():
                 page.save(clean=False, update_fields=fields)
-            # else: a live page's row keeps the live content; the change is a draft.
         actions = ("wagtail.edit", "wagtail.publish") if self.publish else ("wagtail.edit",)
-        self._pending.append(_Pending(page, actions, self.publish))
+        self._pending.append(_Pending(page, actions, self.publish, reindex=row_changed))
         return Outcome.UPDATED
 
     def finish_batch(self) -> None:
@@ -221,6 +229,7 @@ class ArticleWriter:
             ]
         self._save_revision_pointers([item.page for item in self._pending])
         PageLogEntry.objects.bulk_create(entries)
+        index_objects(NewsArticlePage, [item.page for item in self._pending if item.reindex])
         self._pending.clear()
 
     @staticmethod
