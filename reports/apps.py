@@ -8,3 +8,9 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (re-inspection reviews become updates)
+
+    def seed_demo(self, stdout=None) -> dict:
+        """Called by `manage.py seed_demo` after the news demo is built."""
+        from .demo import build_reports_demo
+
+        return build_reports_demo(stdout)

@@ -2,6 +2,7 @@
 
 import time
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from news.demo import build_demo_site
@@ -28,4 +29,10 @@ class Command(BaseCommand):
         self.stdout.write(
             "Trang chủ: " + ("đã cập nhật." if summary["home_changed"] else "không thay đổi.")
         )
+        # Apps that build on news (reports, search) add their own demo content through an
+        # AppConfig.seed_demo(stdout) method, so news need not know them.
+        for config in apps.get_app_configs():
+            if config.name != "news" and callable(getattr(config, "seed_demo", None)):
+                config.seed_demo(self.stdout)
+        elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Xong sau {elapsed:.1f} giây."))
