@@ -64,6 +64,15 @@ def test_css_loads_nothing_from_other_servers(name):
         assert STATIC_DIR.resolve() in target.parents, f"{name}: url({url}) leaves /static"
 
 
+def test_no_stylesheet_under_static_loads_from_other_servers():
+    """Stylesheets added later for other page types (reports, search…) included."""
+    for path in sorted(CSS_DIR.glob("*.css")):
+        css = css_without_comments(path.read_text(encoding="utf-8"))
+        assert not re.search(r"@import[^;]*(https?:)?//", css), path.name
+        for url in CSS_URL.findall(css):
+            assert not re.match(r"(https?:)?//", url), f"{path.name}: remote url({url})"
+
+
 def test_web_font_is_self_hosted_for_vietnamese_with_swap_and_unicode_range():
     faces = FONT_FACE.findall(SITE_CSS)
     assert len(faces) == 6, "400/600/700 × latin/vietnamese"
