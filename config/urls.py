@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api
 from news.feeds import SiteFeed
 from news.views import robots_txt
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("rss/", SiteFeed(), name="site_feed"),
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:

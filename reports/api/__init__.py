@@ -1,0 +1,1 @@
+"""Read-only open-data API for supervision reports and recommendations (mounted in config.api)."""
