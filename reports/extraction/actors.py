@@ -183,12 +183,16 @@ def agencies_in(text: str, folded: str) -> list[FoundAgency]:
     return list(found.values())
 
 
+_SUBJECT_END = r"(?=\s(?:tại|trên địa bàn|ở|của Ban|của Thường trực|của HĐND)\s|[.;:(\n]|$)"
 _SUBJECT_RE = re.compile(
     r"(?<!\w)(tái giám sát|giám sát|khảo sát)\s{1,3}(?:về\s{1,3})?"
-    r"((?:việc|tình hình|kết quả|công tác|chuyên đề)\s[^.;:()\n]{5,300}?)"
-    r"(?=\s(?:tại|trên địa bàn|ở|của Ban|của Thường trực|của HĐND)\s|[.;:(\n]|$)",
+    r"((?:việc|tình hình|kết quả|công tác|chuyên đề)\s[^.;:()\n]{5,300}?)" + _SUBJECT_END,
     re.IGNORECASE,
 )
+# "… đã làm việc tại Sở X về việc thực hiện …": the subject without the verb next to it.
+_ABOUT_RE = re.compile(r"(?<!\w)về\s{1,3}(việc\s[^.;:()\n]{5,300}?)" + _SUBJECT_END, re.I)
+_KIND_RE = re.compile(r"(?<!\w)(tái giám sát|giám sát|khảo sát)(?!\w)", re.IGNORECASE)
+KINDS = {"khảo sát": "khao-sat", "tái giám sát": "tai-giam-sat", "giám sát": "giam-sat"}
 
 
 def subject_and_kind(text: str) -> tuple[str, str]:
@@ -201,8 +205,14 @@ def subject_and_kind(text: str) -> tuple[str, str]:
         if match.group(2).lower().startswith("việc"):
             first = match
             break
-    if not first:
+    if first and first.group(2).lower().startswith("việc"):
+        verb, subject = first.group(1), first.group(2)
+    elif about := _ABOUT_RE.search(text):
+        kind_word = _KIND_RE.search(text)
+        verb, subject = (kind_word.group(1) if kind_word else ""), about.group(1)
+    elif first:
+        verb, subject = first.group(1), first.group(2)
+    else:
         return "", ""
-    verb = first.group(1).lower()
-    kind = {"khảo sát": "khao-sat", "tái giám sát": "tai-giam-sat"}.get(verb, "giam-sat")
-    return shorten(first.group(2).strip(" ,"), 500), kind
+    kind = KINDS.get(verb.lower(), "giam-sat")
+    return shorten(subject.strip(" ,"), 500), kind
