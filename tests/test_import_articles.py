@@ -250,6 +250,7 @@ def test_missing_file_and_wrong_encoding_are_clear_errors(run, tmp_path, db):
     assert "không phải UTF-8" in str(result.error)
     utf16 = json.dumps(article(1), ensure_ascii=False).encode("utf-16")
     assert "UTF-16" in str(run([], raw=utf16).error)
+    assert "--section" in str(run([article(1)], "--section", "Dài" * 100).error)
     assert not NewsArticlePage.objects.exists()
 
 

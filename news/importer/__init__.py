@@ -9,7 +9,7 @@ indexes.py   search/reference index updates suspended per save, done in bulk aft
 runner.py    batches, savepoints, counts
 """
 
-from .records import FileError
+from .records import ImportFailed
 from .runner import ImportReport, import_articles
 
-__all__ = ["FileError", "ImportReport", "import_articles"]
+__all__ = ["ImportFailed", "ImportReport", "import_articles"]

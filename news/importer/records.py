@@ -39,8 +39,8 @@ class LineError(ValueError):
     """A reason, in Vietnamese, why one line cannot be imported."""
 
 
-class FileError(Exception):
-    """The whole file cannot be read (missing, not UTF-8…)."""
+class ImportFailed(Exception):
+    """Nothing can be imported: the file is missing or not UTF-8, a bad --section…"""
 
 
 @dataclass(frozen=True)
@@ -65,18 +65,18 @@ def read_lines(path: str | Path) -> list[tuple[int, str]]:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError as error:
-        raise FileError(f"Không tìm thấy tệp {path}") from error
+        raise ImportFailed(f"Không tìm thấy tệp {path}") from error
     except IsADirectoryError as error:
-        raise FileError(f"{path} là một thư mục, không phải tệp JSONL") from error
+        raise ImportFailed(f"{path} là một thư mục, không phải tệp JSONL") from error
     except OSError as error:
-        raise FileError(f"Không đọc được tệp {path}: {error.strerror or error}") from error
+        raise ImportFailed(f"Không đọc được tệp {path}: {error.strerror or error}") from error
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileError(f"Tệp {path} mã hoá UTF-16; hãy lưu lại dưới dạng UTF-8.")
+        raise ImportFailed(f"Tệp {path} mã hoá UTF-16; hãy lưu lại dưới dạng UTF-8.")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise FileError(
+        raise ImportFailed(
             f"Tệp {path} không phải UTF-8 (byte không hợp lệ ở dòng {line}); "
             "hãy lưu lại dưới dạng UTF-8."
         ) from error

@@ -15,7 +15,7 @@ from ..models import HomePage, NewsArticlePage, NewsIndexPage
 from .indexes import per_save_indexing_suspended, update_indexes
 from .records import (
     ArticleRecord,
-    FileError,
+    ImportFailed,
     LineError,
     parse_line,
     parse_section_path,
@@ -65,7 +65,7 @@ def import_articles(
     on_error: Callable[[int, str], None] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
-    """Import a JSONL file; raises FileError when the file itself cannot be read."""
+    """Import a JSONL file; raises ImportFailed when nothing can be imported at all."""
     report = ImportReport()
 
     def fail(line: int, reason: str) -> None:
@@ -73,13 +73,16 @@ def import_articles(
         if on_error:
             on_error(line, reason)
 
-    default_path = parse_section_path(section or "")
+    try:
+        default_path = parse_section_path(section or "")
+    except LineError as error:
+        raise ImportFailed(f"--section: {error}") from error
     records = _valid_records(read_lines(path), fail)
     records, report.superseded = _last_per_source_url(records)
 
     home = HomePage.objects.order_by("path").first()
     if home is None:
-        raise FileError("Chưa có trang chủ (HomePage): hãy chạy migrate trước.")
+        raise ImportFailed("Chưa có trang chủ (HomePage): hãy chạy migrate trước.")
     tree = TreeAppender()
     sections = SectionResolver(home, tree, publish)
     writer = ArticleWriter(tree, publish)

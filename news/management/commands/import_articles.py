@@ -5,7 +5,7 @@ The work is in news.importer; this only wires it to the command line.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from news.importer import FileError, import_articles
+from news.importer import ImportFailed, import_articles
 
 
 class Command(BaseCommand):
@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 publish=options["publish"],
                 on_error=on_error,
             )
-        except FileError as error:
+        except ImportFailed as error:
             raise CommandError(str(error)) from error
         if report.failed:
             self.stdout.write(report.summary)
