@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+import reports.hooks_drafting  # noqa: F401  (admin action: draft a report from an article)
+
 from .models import AdministrativeUnit, Agency, Field, Person, SupervisingBody
 
 
