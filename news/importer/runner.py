@@ -1,4 +1,4 @@
-"""The import itself: read, check, then write in batches; indexes and signals after."""
+"""The import itself: read and check every line, then write them in batches."""
 
 from __future__ import annotations
 
@@ -91,8 +91,9 @@ def import_articles(
     with LogContext(), per_save_indexing_suspended(NewsArticlePage):
         for start in range(0, len(records), batch_size):
             batch = records[start : start + batch_size]
+            failures: dict[int, str] = {}
             try:
-                outcomes = _write_batch(batch, sections, writer, default_path, fail)
+                outcomes = _write_batch(batch, sections, writer, default_path, failures)
             except DatabaseError as error:
                 # The whole batch was rolled back (a failed commit, a locked database):
                 # every cache describing the tree may now be wrong.
@@ -100,9 +101,12 @@ def import_articles(
                 tree.forget()
                 sections.reset()
                 writer.discard()
+                batch_reason = f"lỗi cơ sở dữ liệu, cả lô {len(batch)} dòng bị huỷ: {error}"
                 for record in batch:
-                    fail(record.line, f"lỗi cơ sở dữ liệu, cả lô bị huỷ: {error}")
+                    fail(record.line, failures.get(record.line, batch_reason))
                 continue
+            for line, reason in failures.items():
+                fail(line, reason)
             writer.announce()
             for outcome in outcomes:
                 setattr(report, outcome.value, getattr(report, outcome.value) + 1)
@@ -129,7 +133,8 @@ def _last_per_source_url(records: list[ArticleRecord]) -> tuple[list[ArticleReco
     return kept, len(records) - len(kept)
 
 
-def _write_batch(batch, sections, writer, default_path, fail) -> list[Outcome]:
+def _write_batch(batch, sections, writer, default_path, failures) -> list[Outcome]:
+    """Write one batch in one transaction; lines that fail go into `failures`."""
     outcomes = []
     with transaction.atomic():
         # Between two batches the write lock was released: re-read the positions.
@@ -144,7 +149,7 @@ def _write_batch(batch, sections, writer, default_path, fail) -> list[Outcome]:
                 page = existing.get(writer.existing.get(record.source_url))
                 outcome, page = writer.write(record, section, page)
             except (DatabaseError, ValidationError, ValueError) as error:
-                fail(record.line, _reason(record, error))
+                failures[record.line] = _reason(record, error)
                 continue
             outcomes.append(outcome)
         writer.finish_batch()

@@ -8,6 +8,7 @@ what the admin would write for the same action is written once per batch, in bul
   pointed to by latest_revision, and by live_revision when published;
 - the log entries "wagtail.create" / "wagtail.edit" / "wagtail.publish" (one validated
   insert each through log(), which checks every foreign key with a query);
+- the search and reference index entries (see indexes.py);
 - page_published / published signals, once the batch has committed.
 
 This leaves the same rows as add_child + save_revision + publish would, without what a
