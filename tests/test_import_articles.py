@@ -446,6 +446,38 @@ def test_several_batches_with_sections_and_bad_lines(tmp_path, home):
     assert (again.created, again.unchanged, again.failed) == (0, 10, 1)
 
 
+def test_a_batch_that_fails_as_a_whole_is_reported_and_the_rest_imported(
+    tmp_path, sections, monkeypatch
+):
+    from django.db import OperationalError
+
+    from news.importer.writer import ArticleWriter
+
+    original, calls = ArticleWriter.finish_batch, []
+
+    def finish_batch(self):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OperationalError("database is locked")
+        return original(self)
+
+    monkeypatch.setattr(ArticleWriter, "finish_batch", finish_batch)
+    path = tmp_path / "lo.jsonl"
+    lines = [article(n, section=f"{COUNCIL}/Mới" if n in (3, 5) else COUNCIL) for n in range(1, 7)]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    failures = []
+    report = import_articles(
+        path, publish=True, batch_size=2, on_error=lambda *f: failures.append(f)
+    )
+
+    assert (report.created, report.failed) == (4, 2)
+    assert [line for line, _ in failures] == [3, 4]
+    assert "database is locked" in failures[0][1]
+    assert NewsIndexPage.objects.filter(title="Mới").count() == 1
+    assert sorted(int(p.source_url[-6]) for p in NewsArticlePage.objects.all()) == [1, 2, 5, 6]
+    assert tree_problems() == []
+
+
 def test_sections_created_by_a_draft_import_are_drafts(run, home):
     run([article(1, section="Mới/Con")])
     for section in NewsIndexPage.objects.all():
