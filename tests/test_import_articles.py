@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 from datetime import datetime
 
 import pytest
@@ -507,6 +508,24 @@ def test_existing_sections_are_reused_and_missing_ones_created_once(run, section
     assert created.slug == "dai-bieu-hdnd"
     assert NewsIndexPage.objects.count() == 4
     assert tree_problems() == []
+
+
+def test_decomposed_unicode_and_html_in_the_summary_are_normalised(run, sections):
+    decomposed = unicodedata.normalize("NFD", COUNCIL)
+    assert decomposed != COUNCIL
+    line = article(
+        1,
+        title=unicodedata.normalize("NFD", "Giám sát   chuyên đề\n"),
+        summary="<p>Tóm <b>tắt</b> &amp; thêm</p><script>x()</script>",
+        section=decomposed,
+    )
+    result = run([line], "--publish")
+    assert result.error is None, result.stderr
+    page = NewsArticlePage.objects.get()
+    assert page.title == "Giám sát chuyên đề"  # NFC, spaces collapsed
+    assert page.summary == "Tóm tắt & thêm"
+    assert page.get_parent().pk == sections["council"].pk
+    assert NewsIndexPage.objects.count() == 3
 
 
 def test_line_section_overrides_option_and_default_is_the_first_section(run, sections):
