@@ -293,6 +293,13 @@ HOSTILE = {
     "requests": "Kết luận, đề nghị " + "a; " * 66_000,
     "words": "giám sát việc " + "xã hội " * 28_000,
     "controls": "".join(chr(i % 32) for i in range(200_000)),
+    "districts": "huyện " * 33_000,
+    "bare agencies": "tại Sở " * 28_000,
+    "subjects": "về việc " * 25_000,
+    "dotted groups": "1.000" * 40_000,
+    "relative dates": "Sáng nay (" * 20_000,
+    "heads": "đồng chí Vũ Thị Huyền, Trưởng " * 6_000,
+    "percent": "100% " * 40_000,
 }
 
 
