@@ -107,3 +107,40 @@ def record_update(recommendation: Recommendation, status: str, on: date, **field
     return RecommendationUpdate.objects.create(
         recommendation=recommendation, status=status, date=on, **fields
     )
+
+
+CHILD_RELATIONS = (
+    "legal_bases",
+    "sessions",
+    "figures",
+    "recommendations",
+    "documents",
+    "news_links",
+)
+
+
+def build_report(
+    index: ReportIndexPage,
+    title: str = "Giám sát việc thực hiện chính sách trợ giúp xã hội",
+    report_date: date | None = date(2020, 10, 26),
+    live: bool = True,
+    **fields,
+) -> SupervisionReportPage:
+    """A report assembled in memory, then saved once and published (or kept a draft).
+
+    Unlike make_report, this keeps recommendation addressees (pass Recommendation(...,
+    addressees=[...])) and live=False really leaves a draft. Child rows go in as lists of
+    unsaved instances, e.g. figures=[KeyFigure(...)]; many-to-many fields as lists.
+    """
+    children = {name: fields.pop(name) for name in CHILD_RELATIONS if name in fields}
+    fields.setdefault("supervising_body", body())
+    report = SupervisionReportPage(title=title, report_date=report_date, live=live, **fields)
+    for name, rows in children.items():
+        for row in rows:
+            getattr(report, name).add(row)
+    index.add_child(instance=report)
+    revision = report.save_revision()
+    if live:
+        revision.publish()
+    report.refresh_from_db()
+    return report

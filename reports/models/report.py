@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from news.routing import PathRestrictionsMixin
 
+from ..charts import format_number
 from ..enums import DocumentRole, LegalBasisKind, ReportKind
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -160,6 +161,26 @@ class SupervisionReportPage(PathRestrictionsMixin, Page):
     def recommendation_list(self) -> list:
         return list(self.recommendations.prefetch_related("addressees", "updates__source_report"))
 
+    # Joined into the one query news.routing makes for the page (see specific_for_serving).
+    serve_select_related = ("supervising_body", "head")
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        """The page in a fixed number of queries, however large the report (see
+        reports.report_context); previews read the editor's unsaved, in-memory version."""
+        from ..report_context import (
+            published_parts,
+            recommendation_summary,
+            recommendations_with_history,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        preview = getattr(request, "is_preview", False)
+        context.update(published_parts(self, preview=preview))
+        recommendations = recommendations_with_history(self, preview=preview)
+        context["recommendations"] = recommendations
+        context["recommendation_summary"] = recommendation_summary(recommendations)
+        return context
+
 
 class LegalBasis(Orderable):
     report = ParentalKey(
@@ -209,6 +230,11 @@ class KeyFigure(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("số liệu")
+
+    @property
+    def display_value(self) -> str:
+        """The value written the Vietnamese way: 8.712 and 12,5."""
+        return format_number(self.value)
 
 
 class ReportDocument(Orderable):
