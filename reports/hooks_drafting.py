@@ -37,20 +37,20 @@ BUTTON_LABEL = gettext_lazy("Tạo báo cáo giám sát từ bài viết")
 _UNSET = object()
 
 
-def _target_for(user):
-    """The report list `user` may add to, looked up once per request (the listing asks per row)."""
-    cached = getattr(user, "_reports_draft_target", _UNSET)
+def _offer_for(user) -> bool:
+    """Whether `user` gets the button, decided once per request (the listing asks per row).
+
+    Without any report list the button still shows, so the editor learns why it cannot work.
+    """
+    cached = getattr(user, "_reports_offer_draft", _UNSET)
     if cached is _UNSET:
-        cached = target_index_for(user)
-        user._reports_draft_target = cached
+        cached = target_index_for(user) is not None or not report_indexes().exists()
+        user._reports_offer_draft = cached
     return cached
 
 
 def _may_offer(page, user) -> bool:
-    if not issubclass(page.specific_class or type(None), NewsArticlePage):
-        return False
-    # Without any report list the button still shows, so the editor learns why it cannot work.
-    return _target_for(user) is not None or not report_indexes().exists()
+    return issubclass(page.specific_class or type(None), NewsArticlePage) and _offer_for(user)
 
 
 def _button(page, priority: int) -> Button:
