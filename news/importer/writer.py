@@ -157,6 +157,8 @@ class ArticleWriter:
     def _update(self, page: NewsArticlePage, record: ArticleRecord) -> Outcome:
         wanted = _wanted(record)
         if self.publish:
+            # Same content as the live version: nothing to do, and an editor's pending
+            # draft of it, if any, is left alone.
             if page.live and _current(page) == wanted:
                 return Outcome.UNCHANGED
         else:
