@@ -221,3 +221,11 @@ def test_drafts_and_private_articles_never_leak_into_lists(client, home, section
 def test_unknown_url_is_404(client, sections):
     assert client.get("/tin-tuc-hoat-dong/khong-co-bai-nay/").status_code == 404
     assert client.get(sections["news"].url + "khong/co/").status_code == 404
+
+
+def test_urls_are_ascii_and_keep_d_from_dj(client, sections):
+    assert sections["council"].slug == "hoi-dong-nhan-dan-tinh"
+    assert sections["committees"].url.endswith("/hoi-dong-nhan-dan-tinh/cac-ban-hdnd-tinh/")
+    article = make_article(sections["committees"], title="Đoàn giám sát làm việc tại Sở")
+    assert article.slug == "doan-giam-sat-lam-viec-tai-so"
+    assert client.get(article.url).status_code == 200

@@ -15,6 +15,7 @@ from ..blocks import ArticleBodyBlock
 from ..dates import format_vietnamese_datetime
 from ..routing import PathRestrictionsMixin
 from ..selectors import related_articles
+from ..slugs import VietnameseSlugMixin
 
 
 class NewsArticleTag(TaggedItemBase):
@@ -23,7 +24,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(PathRestrictionsMixin, Page):
+class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
     summary = models.TextField(_("sapo"), blank=True, help_text=_("Đoạn tóm tắt in đậm đầu bài."))
     lead_image = models.ForeignKey(
         "wagtailimages.Image",

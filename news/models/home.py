@@ -6,9 +6,10 @@ from wagtail.models import Orderable, Page
 
 from ..routing import DirectRoutingMixin, PathRestrictionsMixin
 from ..selectors import home_page_context
+from ..slugs import VietnameseSlugMixin
 
 
-class HomePage(PathRestrictionsMixin, DirectRoutingMixin, Page):
+class HomePage(VietnameseSlugMixin, PathRestrictionsMixin, DirectRoutingMixin, Page):
     intro = models.CharField(_("lời giới thiệu"), max_length=500, blank=True)
     featured_article = models.ForeignKey(
         "news.NewsArticlePage",

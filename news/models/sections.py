@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from ..routing import PathRestrictionsMixin
 from ..selectors import articles_below
+from ..slugs import VietnameseSlugMixin
 
 ARTICLES_PER_PAGE = 20
 
@@ -21,7 +22,7 @@ def page_number_from(request) -> int:
     return number if number >= 1 else 1
 
 
-class NewsIndexPage(PathRestrictionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page):
     """A news section. Sections nest; each lists its own and its descendants' articles."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
