@@ -109,6 +109,70 @@ def record_update(recommendation: Recommendation, status: str, on: date, **field
     )
 
 
+def make_tracker(parent: Page, title: str = "Theo dõi thực hiện kiến nghị", **fields):
+    from reports.models import RecommendationTrackerPage
+
+    tracker = RecommendationTrackerPage(title=title, slug="theo-doi-kien-nghi", **fields)
+    parent.add_child(instance=tracker)
+    tracker.save_revision().publish()
+    tracker.refresh_from_db()
+    return tracker
+
+
+def bulk_recommendations(
+    report: SupervisionReportPage,
+    count: int,
+    addressees: list[Agency] | tuple = (),
+    text: str = "Kiến nghị số {n}",
+    **fields,
+) -> list[Recommendation]:
+    """Many recommendations in two INSERTs (rows, then addressee links), for volume tests.
+
+    `fields` may hold callables of the running number n, e.g. status=lambda n: ….
+    """
+    start = report.recommendations.count()
+    rows = Recommendation.objects.bulk_create(
+        [
+            Recommendation(
+                report=report,
+                sort_order=start + n,
+                text=text.format(n=start + n + 1),
+                **{key: value(n) if callable(value) else value for key, value in fields.items()},
+            )
+            for n in range(count)
+        ]
+    )
+    through = Recommendation.addressees.through
+    through.objects.bulk_create(
+        [through(recommendation_id=row.pk, agency_id=a.pk) for row in rows for a in addressees]
+    )
+    return rows
+
+
+def make_draft_report(index: ReportIndexPage, **kwargs) -> SupervisionReportPage:
+    """A report that was never published.
+
+    make_report(live=False) leaves the page's `live` flag at the model default (True):
+    save_revision() does not write it. Readers must never see a draft, so tests about
+    privacy need the flag really off.
+    """
+    report = make_report(index, live=False, **kwargs)
+    SupervisionReportPage.objects.filter(pk=report.pk).update(live=False)
+    report.refresh_from_db()
+    return report
+
+
+def address(recommendation: Recommendation, *agencies: Agency) -> Recommendation:
+    """Set a saved recommendation's addressees in the database.
+
+    make_report's "addressees" key does not reach the database: after add_child the
+    recommendations are re-read, so their pending addressees are lost.
+    """
+    recommendation.addressees.set(agencies)
+    recommendation.addressees.commit()
+    return recommendation
+
+
 CHILD_RELATIONS = (
     "legal_bases",
     "sessions",

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
@@ -34,7 +35,10 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(report__live=True).filter(not_restricted("report__path"))
 
 
-class Recommendation(Orderable):
+# ClusterableModel: without it the addressees (a ParentalManyToManyField) chosen in the
+# report's inline panel are never written to the database (modelcluster commits a
+# child's parental many-to-many only when the child is itself clusterable).
+class Recommendation(ClusterableModel, Orderable):
     report = ParentalKey(
         "reports.SupervisionReportPage", related_name="recommendations", on_delete=models.CASCADE
     )
