@@ -1,9 +1,22 @@
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from news.models.sections import page_number_from
 from news.routing import PathRestrictionsMixin
+
+REPORTS_PER_PAGE = 20
+
+
+def _without(request, param: str) -> str:
+    """The current list's URL query without one filter (and back to page 1)."""
+    query = request.GET.copy()
+    for name in (param, "page"):
+        query.pop(name, None)
+    return f"?{query.urlencode()}" if query else request.path
 
 
 class ReportIndexPage(PathRestrictionsMixin, Page):
@@ -17,6 +30,30 @@ class ReportIndexPage(PathRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("danh sách báo cáo giám sát")
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        """The filtered, paginated list; every filter is a GET parameter (bookmarkable).
+
+        Junk page numbers read as page 1, a page past the end is a 404, like news sections.
+        """
+        from ..filters import filter_reports
+
+        context = super().get_context(request, *args, **kwargs)
+        result = filter_reports(request.GET, within=self)
+        paginator = Paginator(result.queryset, REPORTS_PER_PAGE)
+        try:
+            reports = paginator.page(page_number_from(request))
+        except EmptyPage as error:
+            raise Http404("Trang không tồn tại") from error
+        context.update(
+            reports=reports,
+            page_range=paginator.get_elided_page_range(reports.number, on_each_side=2),
+            result=result,
+            active_filters=[
+                (title, label, _without(request, param)) for param, title, label in result.active
+            ],
+        )
+        return context
 
 
 class RecommendationTrackerPage(PathRestrictionsMixin, Page):
