@@ -31,24 +31,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from news.selectors import CACHE_SECONDS, not_restricted
+from news.selectors import not_restricted
 
 from .enums import RecommendationStatus, ReportKind
-from .models import (
-    AdministrativeUnit,
-    Agency,
-    Field,
-    Recommendation,
-    SupervisingBody,
-    SupervisionReportPage,
-)
-from .report_context import reference_generation
+from .models import Agency, Recommendation, SupervisionReportPage
+from .reference_data import ReferenceData
 
 FILTER_PARAMS = ("body", "year", "kind", "field", "agency", "locality", "status")
 FILTER_TITLES = {
@@ -67,7 +59,6 @@ HEAVY_FIELDS = ("findings", "shortcomings", "agency_response", "conclusion")
 AgencyThrough = SupervisionReportPage.agencies.through
 LocalityThrough = SupervisionReportPage.localities.through
 FieldThrough = SupervisionReportPage.fields.through
-UnitEdge = AdministrativeUnit.successors.through
 
 
 @dataclass(frozen=True)
@@ -128,69 +119,7 @@ def _shown(value: str) -> str:
     return value if len(value) <= 40 else value[:39] + "…"
 
 
-class _Reference:
-    """Reference rows the filters need, each table read once (they are small), cached
-    until one of them changes (reports.report_context bumps the reference generation)."""
-
-    @classmethod
-    def load(cls) -> _Reference:
-        key = f"reports:filter-reference:{reference_generation()}"
-        reference = cache.get(key)
-        if reference is None:
-            reference = cls()
-            cache.set(key, reference, CACHE_SECONDS)
-        return reference
-
-    def __init__(self) -> None:
-        self.bodies = list(SupervisingBody.objects.only("name", "short_name", "sort_order"))
-        self.fields = list(Field.objects.only("name", "slug"))
-        self.agencies = {a.pk: a for a in Agency.objects.only("name", "successor_id")}
-        self.units = {
-            u.pk: u
-            for u in AdministrativeUnit.objects.select_related("parent").only(
-                "name", "short_name", "level", "valid_until", "parent__name", "parent__short_name"
-            )
-        }
-        self.unit_successors: dict[int, set[int]] = defaultdict(set)
-        self.unit_predecessors: dict[int, set[int]] = defaultdict(set)
-        for old, new in UnitEdge.objects.values_list(
-            "from_administrativeunit_id", "to_administrativeunit_id"
-        ):
-            self.unit_successors[old].add(new)
-            self.unit_predecessors[new].add(old)
-        self.agency_predecessors: dict[int, set[int]] = defaultdict(set)
-        for agency in self.agencies.values():
-            if agency.successor_id:
-                self.agency_predecessors[agency.successor_id].add(agency.pk)
-
-    @staticmethod
-    def _closure(start: int, edges: dict[int, set[int]]) -> set[int]:
-        seen, todo = {start}, [start]
-        while todo:
-            for nxt in edges.get(todo.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen
-
-    def agency_ids(self, agency_id: int) -> set[int]:
-        """The agency and every agency merged into it, however many mergers ago."""
-        return self._closure(agency_id, self.agency_predecessors)
-
-    def unit_ids(self, unit_id: int) -> set[int]:
-        """The unit, the units it became and the units it was formed from."""
-        return self._closure(unit_id, self.unit_successors) | self._closure(
-            unit_id, self.unit_predecessors
-        )
-
-    def agency_label(self, agency: Agency) -> str:
-        successor = self.agencies.get(agency.successor_id)
-        if successor is None:
-            return agency.name
-        return str(_("%(old)s (nay là %(new)s)") % {"old": agency.name, "new": successor.name})
-
-
-def _clean(params: Mapping[str, Any], ref: _Reference) -> tuple[dict, dict[str, str]]:
+def _clean(params: Mapping[str, Any], ref: ReferenceData) -> tuple[dict, dict[str, str]]:
     filters: dict[str, Any] = {}
     errors: dict[str, str] = {}
 
@@ -245,7 +174,7 @@ def _clean(params: Mapping[str, Any], ref: _Reference) -> tuple[dict, dict[str, 
     return filters, messages
 
 
-def _conditions(filters: dict[str, Any], ref: _Reference) -> dict[str, Q]:
+def _conditions(filters: dict[str, Any], ref: ReferenceData) -> dict[str, Q]:
     """One Q per applied filter. Many-to-many filters are `pk IN (subquery)`, so a report
     matching several agencies is still one row and annotated counts stay right."""
     conditions: dict[str, Q] = {}
@@ -289,7 +218,7 @@ def _all_but(conditions: dict[str, Q], skip: str) -> Q:
 
 
 def _facets(
-    base: QuerySet, conditions: dict[str, Q], filters: dict[str, Any], ref: _Reference
+    base: QuerySet, conditions: dict[str, Q], filters: dict[str, Any], ref: ReferenceData
 ) -> dict[str, list[FacetOption]]:
     """Counts per option in five queries: one grouped query with three conditional counts
     for body, year and kind; one each for field and status; one pair list each for agency
@@ -414,7 +343,7 @@ def filter_reports(
     The queryset carries `recommendation_count` and `done_count`, joins the supervising
     body and prefetches agencies, so listing it costs a fixed number of queries.
     """
-    ref = _Reference.load()
+    ref = ReferenceData.load()
     filters, errors = _clean(params, ref)
     sort = _raw(params, "sort")
     sort = sort if sort in SORTS else "newest"

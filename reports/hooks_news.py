@@ -14,6 +14,11 @@ from wagtail.models import Page
 
 from news.selectors import not_restricted
 
+# Wagtail imports every wagtail_hooks module (and so this one) in each process that serves
+# the admin: importing reference_data here connects the signals that expire cached report
+# pages when an editor changes an agency, a unit or a document.
+from . import reference_data  # noqa: F401
+
 # Long text columns the list never shows.
 HEAVY_FIELDS = ("summary", "findings", "shortcomings", "agency_response", "conclusion")
 

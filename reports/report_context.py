@@ -1,12 +1,13 @@
 """What a supervision report page shows, read in a fixed number of queries.
 
 The parts fixed when the report is published (team, scope, legal bases, figures,
-documents, linked news and reports) are read together and cached per published version;
-the cache key also carries the news content generation (bumped when any page is published,
-unpublished or restricted) and a reference generation (bumped below when an agency,
-locality, person, field, body or document changes), so a stale copy is never served
-after a change that matters. Recommendations are read fresh on every request: their
-status changes with each recorded update, without the report being republished.
+documents, linked news and reports) are read together and cached per published version.
+The cache key also carries the news content generation (bumped when any page is
+published, unpublished or restricted) and the reference generation (bumped when an
+agency, locality, person, field, body or document changes; see reports.reference_data),
+so no stale copy is served after a change that matters. Recommendations are read fresh
+on every request: their status changes with each recorded update, without the report
+being republished.
 """
 
 from __future__ import annotations
@@ -19,59 +20,20 @@ from typing import TYPE_CHECKING, Any
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction
 
 from news.selectors import CACHE_SECONDS, content_generation, not_restricted
 
 from .charts import bar_chart_svg
-from .models import (
-    AdministrativeUnit,
-    Agency,
-    Field,
-    Person,
-    RecommendationUpdate,
-    SupervisingBody,
-)
+from .models import AdministrativeUnit, Agency, RecommendationUpdate
+from .reference_data import reference_generation
 
 if TYPE_CHECKING:
     from .models import KeyFigure, Recommendation, SupervisionReportPage
 
-REFERENCE_GENERATION_KEY = "reports:reference-generation"
 REPORT_LIST_FIELDS = ("title", "url_path", "path", "depth", "live", "report_date", "follows_up_id")
-
-
-def reference_generation() -> int:
-    """A number bumped whenever reference data a public page shows changes."""
-    return cache.get_or_set(REFERENCE_GENERATION_KEY, 1, None)
-
-
-def bump_reference_generation(**kwargs) -> None:
-    try:
-        cache.incr(REFERENCE_GENERATION_KEY)
-    except ValueError:
-        cache.set(REFERENCE_GENERATION_KEY, 2, None)
-
-
-for _model in (
-    SupervisingBody,
-    Agency,
-    AdministrativeUnit,
-    Person,
-    Field,
-    get_document_model(),
-    CollectionViewRestriction,
-):
-    post_save.connect(bump_reference_generation, sender=_model, dispatch_uid=f"ref-save-{_model}")
-    post_delete.connect(bump_reference_generation, sender=_model, dispatch_uid=f"ref-del-{_model}")
-m2m_changed.connect(
-    bump_reference_generation,
-    sender=AdministrativeUnit.successors.through,
-    dispatch_uid="ref-unit-successors",
-)
 
 
 def collection_not_restricted(path_field: str) -> Exists:

@@ -373,3 +373,15 @@ def test_list_query_count_does_not_grow_with_the_reports(client, index, catalogu
     assert all(count <= 20 for count in large), large
     assert large == small
     assert re.search(r"\d+ báo cáo", soup(client.get(index.url)).get_text())
+
+
+def test_reference_changes_show_at_once_in_the_filter_form(client, index, catalogue):
+    client.get(index.url)  # fill the cache
+    health = catalogue["health"]
+    health.name = "Sở Y tế tỉnh Lai Châu"
+    health.save()
+    new_body = body("Tổ đại biểu huyện Tam Đường", "Tổ TĐ")
+    build_report(index, title="Báo cáo của tổ", supervising_body=new_body)
+    page = soup(client.get(index.url))
+    assert "Sở Y tế tỉnh Lai Châu (2)" in options(page, "agency")
+    assert "Tổ đại biểu huyện Tam Đường (1)" in options(page, "body")
