@@ -228,8 +228,8 @@ def test_bad_lines_are_reported_with_their_numbers_and_skipped(run, sections):
     assert "đối tượng JSON" in reasons["dòng 4"]
     assert reasons["dòng 5"] == "thiếu tiêu đề (title)"
     assert reasons["dòng 6"] == "nội dung (body) để trống"
-    assert "ngày đăng" in reasons["dòng 7"]
-    assert "ngày đăng" in reasons["dòng 8"]
+    assert reasons["dòng 7"].startswith("ngày đăng (published): không phải ngày giờ có thật")
+    assert reasons["dòng 8"] == "ngày đăng (published): ngày giờ không hợp lệ: 'hôm qua'"
     assert reasons["dòng 9"] == "tiêu đề (title) dài 399 ký tự, tối đa 255"
     assert reasons["dòng 10"] == "tác giả (author) phải là chuỗi, không phải một số"
     assert reasons["dòng 11"] == "tiêu đề (title) phải là chuỗi, không phải một mảng"

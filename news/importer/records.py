@@ -100,7 +100,11 @@ def parse_line(number: int, text: str) -> ArticleRecord:
     try:
         published = parse_published(published_text)
     except ValueError as error:
-        raise LineError(f"ngày đăng (published): {error}") from error
+        if str(error).isascii():  # datetime()'s own "day is out of range for month"…
+            reason = f"không phải ngày giờ có thật: {published_text!r} ({error})"
+        else:  # news.dates explains itself in Vietnamese
+            reason = str(error)
+        raise LineError(f"ngày đăng (published): {reason}") from error
     try:
         body_html = body_to_rich_text(body)
     except (AssertionError, ValueError) as error:  # the converter asserts on bad nesting
