@@ -33,6 +33,8 @@ from .reference_data import reference_generation
 if TYPE_CHECKING:
     from .models import KeyFigure, Recommendation, SupervisionReportPage
 
+# Child rows in the order editors gave them; pk breaks ties (rows saved without an order).
+IN_EDITOR_ORDER = ("sort_order", "pk")
 REPORT_LIST_FIELDS = ("title", "url_path", "path", "depth", "live", "report_date", "follows_up_id")
 
 
@@ -109,8 +111,8 @@ def published_parts(report: SupervisionReportPage, preview: bool = False) -> dic
 def _read_published_parts(report: SupervisionReportPage, preview: bool) -> dict[str, Any]:
     from .models import SupervisionReportPage
 
-    documents = report.documents.select_related("document")
-    news_links = report.news_links.select_related("article")
+    documents = report.documents.select_related("document").order_by(*IN_EDITOR_ORDER)
+    news_links = report.news_links.select_related("article").order_by(*IN_EDITOR_ORDER)
     if not preview:
         documents = documents.filter(collection_not_restricted("document__collection__path"))
         news_links = (
@@ -130,14 +132,14 @@ def _read_published_parts(report: SupervisionReportPage, preview: bool) -> dict[
         .only(*REPORT_LIST_FIELDS)
         .order_by("report_date", "pk")
     )
-    figures = list(report.figures.all())
+    figures = list(report.figures.order_by(*IN_EDITOR_ORDER))
     return {
         "members": list(report.members.all()),
         "fields": list(report.fields.all()),
         "agencies": list(report.agencies.select_related("successor__successor__successor")),
         "localities": _localities(report, preview),
-        "legal_bases": list(report.legal_bases.all()),
-        "sessions": list(report.sessions.all()),
+        "legal_bases": list(report.legal_bases.order_by(*IN_EDITOR_ORDER)),
+        "sessions": list(report.sessions.order_by(*IN_EDITOR_ORDER)),
         "figures": figures,
         "figure_charts": figure_charts(figures),
         "documents": list(documents),
@@ -156,7 +158,7 @@ def recommendations_with_history(
     `evidence_public` so a draft or restricted source report, or a document in a private
     collection, is never linked. Who recorded an update is not public and is not loaded.
     """
-    recommendations = report.recommendations.all()
+    recommendations = report.recommendations.order_by(*IN_EDITOR_ORDER)
     if not preview:  # a preview's rows live in memory, some not saved: nothing to prefetch
         recommendations = recommendations.prefetch_related(
             Prefetch("addressees", queryset=Agency.objects.select_related("successor__successor"))
