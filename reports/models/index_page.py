@@ -3,6 +3,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from news.models.sections import page_number_from
@@ -56,7 +57,7 @@ class ReportIndexPage(PathRestrictionsMixin, Page):
         return context
 
 
-class RecommendationTrackerPage(PathRestrictionsMixin, Page):
+class RecommendationTrackerPage(PathRestrictionsMixin, RoutablePageMixin, Page):
     """ "Theo dõi thực hiện kiến nghị": every recommendation with filters, counts, charts, CSV."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -68,3 +69,20 @@ class RecommendationTrackerPage(PathRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("trang theo dõi kiến nghị")
+
+    # The tracker modules import the models, so they are imported when a route runs.
+    @path("")
+    def tracker_route(self, request):
+        from ..tracker_views import tracker_context
+
+        response = self.render(request, context_overrides=tracker_context(request))
+        if request.user.is_authenticated:
+            # Editors see admin links here; no shared cache may hand their copy to readers.
+            response["Cache-Control"] = "private"
+        return response
+
+    @path("csv/")
+    def csv_route(self, request):
+        from ..tracker_export import csv_response
+
+        return csv_response(request)
