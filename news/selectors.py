@@ -10,8 +10,17 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models import (
+    BooleanField,
+    Exists,
+    Expression,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 from wagtail.models import Page, PageViewRestriction
 
 if TYPE_CHECKING:
@@ -29,16 +38,42 @@ def _article_model():
     return apps.get_model("news", "NewsArticlePage")
 
 
-def not_restricted(path_field: str = "path") -> Exists:
-    """True where no view restriction covers the page or one of its ancestors.
+RESTRICTIONS_CACHE_SECONDS = 30
 
-    Wagtail's `.public()` costs a separate query for the restriction list; this is the
-    same rule as a correlated subquery, so a list stays a single query.
+
+def restricted_paths() -> tuple[str, ...]:
+    """Tree paths of pages under a view restriction (login, password, groups).
+
+    Few or none on a public portal, so we read them once and cache them; any change to a
+    restriction bumps the content generation. The short timeout bounds staleness for
+    processes that do not share a cache (use CACHE_URL=redis://… with several workers).
     """
-    covering = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
-    )
-    return ~Exists(covering)
+    key = f"news:restricted-paths:{content_generation()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, RESTRICTIONS_CACHE_SECONDS)
+    return paths
+
+
+def not_restricted(path_field: str = "path") -> Q:
+    """Pages that no view restriction covers, themselves or through an ancestor.
+
+    The same rule as Wagtail's `.public()`, which queries the restrictions on every call;
+    a correlated subquery was tried and made SQLite scan the page table per row.
+    """
+    condition = Q()
+    for path in restricted_paths():
+        condition &= ~Q(**{f"{path_field}__startswith": path})
+    return condition
+
+
+def is_public(path_field: str = "path") -> Expression:
+    """not_restricted() as a boolean column, for annotations."""
+    condition = not_restricted(path_field)
+    if not condition:
+        return Value(True, output_field=BooleanField())
+    return ExpressionWrapper(condition, output_field=BooleanField())
 
 
 def visible_articles() -> QuerySet:
@@ -48,16 +83,33 @@ def visible_articles() -> QuerySet:
         .objects.live()
         .filter(not_restricted())
         .defer_streamfields()
-        .order_by(F("published_at").desc(nulls_last=True), "-pk")
+        # Live articles always carry published_at (NewsArticlePage.save), so a plain
+        # descending order can walk the published_at index instead of sorting.
+        .order_by("-published_at", "-pk")
     )
+
+
+def below(path: str) -> Q:
+    """Pages under `path`, as a range on the indexed path column.
+
+    `path__startswith` becomes LIKE, which SQLite cannot answer from an index; treebeard
+    paths use 0-9A-Z, so every descendant sorts between path and path + "ZZZZ…".
+    """
+    return Q(path__gt=path, path__lte=path + "Z" * 255)
 
 
 def articles_below(section: Page) -> QuerySet:
-    return (
-        visible_articles()
-        .select_related("lead_image")
-        .filter(path__startswith=section.path, depth__gt=section.depth)
-    )
+    return visible_articles().select_related("lead_image").filter(below(section.path))
+
+
+def cached_for_generation(key: str, compute, timeout: int | None = None):
+    """compute(), cached until published content changes (see content_generation)."""
+    full_key = f"news:{key}:{content_generation()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, CACHE_SECONDS if timeout is None else timeout)
+    return value
 
 
 def content_generation() -> int:
@@ -74,19 +126,25 @@ def bump_content_generation() -> None:
 
 def latest_articles(exclude_id: int | None = None) -> list[NewsArticlePage]:
     """The newest live articles site-wide, cached until content changes."""
-    key = f"news:latest:{content_generation()}"
-    articles = cache.get(key)
-    if articles is None:
-        articles = list(visible_articles().select_related("lead_image")[: LATEST_LIMIT + 1])
-        cache.set(key, articles, CACHE_SECONDS)
+    articles = cached_for_generation(
+        "latest", lambda: list(visible_articles().select_related("lead_image")[: LATEST_LIMIT + 1])
+    )
     return [article for article in articles if article.pk != exclude_id][:LATEST_LIMIT]
 
 
-def related_articles(article: NewsArticlePage) -> list[NewsArticlePage]:
+def related_articles(article: NewsArticlePage, cached: bool = True) -> list[NewsArticlePage]:
     """Editor-chosen related articles first, then the closest automatic matches up to 5.
 
-    Automatic matches share a tag or the section; sharing a tag ranks first.
+    Automatic matches share a tag or the section; sharing a tag ranks first. The choice
+    only changes when published content does, so it is cached per content generation:
+    ranking a large section's articles costs milliseconds on every view otherwise.
     """
+    if not cached:
+        return _compute_related(article)
+    return cached_for_generation(f"related:{article.pk}", lambda: _compute_related(article))
+
+
+def _compute_related(article: NewsArticlePage) -> list[NewsArticlePage]:
     links = (
         article.related_links.select_related("article")
         .filter(article__live=True)
@@ -99,7 +157,7 @@ def related_articles(article: NewsArticlePage) -> list[NewsArticlePage]:
         return chosen
     tag_ids = [tag.pk for tag in article.tag_list]
     parent_path = article.path[: -article.steplen]
-    same_section = Q(path__startswith=parent_path, depth=article.depth)
+    same_section = below(parent_path) & Q(depth=article.depth)
     candidates = visible_articles().exclude(pk__in=[article.pk, *(a.pk for a in chosen)])
     if tag_ids:
         shares_tag = Exists(
@@ -126,35 +184,30 @@ def section_blocks(home: HomePage) -> list[tuple[NewsIndexPage, list[NewsArticle
     )
     if not sections:
         return []
+    # One query: each section's newest N ids come from a LIMITed subquery (a UNION of
+    # LIMITed parts is not allowed on SQLite; a window function would rank every article).
+    newest = Q()
+    for section in sections:
+        newest |= Q(pk__in=articles_below(section).values("pk")[:HOME_SECTION_LIMIT])
     grouped: dict[str, list] = {section.path: [] for section in sections}
-    depths = sorted({section.depth for section in sections})
-    # One windowed query per distinct depth (usually one), not one per section.
-    for depth in depths:
-        paths = [section.path for section in sections if section.depth == depth]
-        prefix_length = len(paths[0])
-        ranked = (
-            visible_articles()
-            .select_related("lead_image")
-            .filter(depth__gt=depth)
-            .annotate(section_path=Substr("path", 1, prefix_length))
-            .filter(section_path__in=paths)
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[F("section_path")],
-                    order_by=[F("published_at").desc(nulls_last=True), F("pk").desc()],
-                )
-            )
-            .filter(rank__lte=HOME_SECTION_LIMIT)
-        )
-        for item in ranked:
-            grouped[item.section_path].append(item)
-    for items in grouped.values():
-        items.sort(key=lambda article: article.rank)
+    for item in visible_articles().select_related("lead_image").filter(newest):
+        for section in sections:
+            if (
+                item.path.startswith(section.path)
+                and len(grouped[section.path]) < HOME_SECTION_LIMIT
+            ):
+                grouped[section.path].append(item)
     return [(section, grouped[section.path]) for section in sections]
 
 
-def home_page_context(home: HomePage) -> dict:
+def home_page_context(home: HomePage, cached: bool = True) -> dict:
+    """Featured, latest and section blocks; cached (not in previews) until content changes."""
+    if not cached:
+        return _compute_home_context(home)
+    return cached_for_generation(f"home:{home.pk}", lambda: _compute_home_context(home))
+
+
+def _compute_home_context(home: HomePage) -> dict:
     latest = list(visible_articles().select_related("lead_image")[: HOME_LATEST_LIMIT + 1])
     featured = None
     if home.featured_article_id:

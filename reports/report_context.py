@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.models import CollectionViewRestriction
 
-from news.selectors import CACHE_SECONDS, content_generation, not_restricted
+from news.selectors import CACHE_SECONDS, content_generation, is_public, not_restricted
 
 from .charts import bar_chart_svg
 from .models import AdministrativeUnit, Agency, RecommendationUpdate
@@ -182,7 +182,7 @@ def recommendations_with_history(
                 *(f"source_report__{name}" for name in REPORT_LIST_FIELDS),
             )
             .annotate(
-                source_public=not_restricted("source_report__path"),
+                source_public=is_public("source_report__path"),
                 evidence_public=collection_not_restricted("evidence__collection__path"),
             )
             .order_by("date", "pk")

@@ -124,9 +124,13 @@ class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
     def tag_list(self) -> list:
         return list(self.tags.all())
 
-    @cached_property
-    def related(self) -> list["NewsArticlePage"]:
-        return related_articles(self)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A preview must show the editor's unsaved choice of related articles.
+        context["related_articles"] = related_articles(
+            self, cached=not getattr(request, "is_preview", False)
+        )
+        return context
 
     @property
     def section_url(self) -> str:

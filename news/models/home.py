@@ -41,7 +41,7 @@ class HomePage(VietnameseSlugMixin, PathRestrictionsMixin, DirectRoutingMixin, P
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(self))
+        context.update(home_page_context(self, cached=not getattr(request, "is_preview", False)))
         return context
 
 

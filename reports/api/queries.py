@@ -13,7 +13,7 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import CollectionViewRestriction
 
-from news.selectors import not_restricted
+from news.selectors import is_public, not_restricted
 
 from ..enums import RecommendationStatus
 from ..models import (
@@ -190,7 +190,7 @@ def history_queryset() -> QuerySet[RecommendationUpdate]:
         RecommendationUpdate.objects.select_related("evidence", "source_report")
         .defer("recorded_by", *(f"source_report__{name}" for name in HEAVY_REPORT_FIELDS))
         .annotate(
-            source_public=not_restricted("source_report__path"),
+            source_public=is_public("source_report__path"),
             evidence_public=collection_not_restricted("evidence__collection__path"),
         )
         .order_by("date", "pk")
