@@ -4,9 +4,9 @@ Apps add their routers here. Every error is JSON of the form
 {"error": {"code": "<machine-readable>", "message": "<Vietnamese>", "field": "<param>"}},
 so a client handles reports, recommendations and (later) search the same way.
 
-Interactive docs are switched off (docs_url=None): ninja's page loads Swagger UI from a
-CDN the offline intranet cannot reach. The OpenAPI schema itself is served at
-/api/v1/openapi.json for any tool to render.
+Interactive docs live at /api/v1/docs. With "ninja" in INSTALLED_APPS, Swagger UI's
+script and styles come from ninja's own static files, not a CDN, so the page works on the
+offline intranet. The OpenAPI schema is served at /api/v1/openapi.json.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ api = NinjaAPI(
         "Dữ liệu mở, chỉ đọc, về hoạt động giám sát của HĐND tỉnh: báo cáo giám sát, "
         "kiến nghị và tình trạng thực hiện. Chỉ gồm nội dung đã công bố công khai."
     ),
-    docs_url=None,
+    docs_url="/docs",
 )
 
 

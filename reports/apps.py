@@ -7,7 +7,9 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (re-inspection reviews become updates)
+        # Signals: re-inspection reviews become updates; reference-data edits empty the
+        # report caches (also in management commands, not only where admin hooks load).
+        from . import reference_data, signals  # noqa: F401
 
     def seed_demo(self, stdout=None) -> dict:
         """Called by `manage.py seed_demo` after the news demo is built."""
