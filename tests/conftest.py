@@ -25,3 +25,23 @@ def sections(home):
     council = make_section("Hội đồng nhân dân tỉnh", news)
     committees = make_section("Các Ban HĐND tỉnh", council)
     return {"news": news, "council": council, "committees": committees}
+
+
+def user_in(group_name: str | None, username: str):
+    """A user in one of the editorial groups the migration creates (or in none)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username=username, password="x", email=f"{username}@x.vn")
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return user_in("Biên tập viên", "bientap")
+
+
+@pytest.fixture
+def approver(db):
+    return user_in("Lãnh đạo duyệt tin", "lanhdao")

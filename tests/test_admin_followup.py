@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from reports.enums import RecommendationStatus as S
 from reports.models import Recommendation, RecommendationUpdate
+from tests.conftest import user_in
 from tests.report_factories import (
     address,
     agency,
@@ -26,23 +27,6 @@ from tests.report_factories import (
 )
 
 TODAY = timezone.localdate()
-
-
-def user_in(group_name: str | None, username: str) -> User:
-    user = User.objects.create_user(username=username, password="x", email=f"{username}@x.vn")
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return user_in("Biên tập viên", "bientap")
-
-
-@pytest.fixture
-def approver(db):
-    return user_in("Lãnh đạo duyệt tin", "lanhdao")
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -12,22 +12,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from news.models import NewsArticlePage
 from tests.factories import make_article
-
-
-def user_in(group_name: str, username: str) -> User:
-    user = User.objects.create_user(username=username, password="x", email=f"{username}@x.vn")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return user_in("Biên tập viên", "bientap")
-
-
-@pytest.fixture
-def approver(db):
-    return user_in("Lãnh đạo duyệt tin", "lanhdao")
 
 
 def article_form(title: str, action: str) -> dict:
