@@ -114,9 +114,9 @@ def _build_report(index: ReportIndexPage, data: dict, ref: dict, built: dict) ->
     report.fields = [ref["fields"][slug] for slug in data.get("fields", [])]
     report.agencies = [ref["agencies"][key] for key in data.get("agencies", [])]
     report.localities = match_district_names(data.get("districts", []), report.report_date)
-    for kind, number, issued, issuer in data.get("legal_bases", []):
+    for kind, number, issued, issuer, title in data.get("legal_bases", []):
         report.legal_bases.add(
-            LegalBasis(kind=kind, number=number, issued_on=_day(issued), issuer=issuer)
+            LegalBasis(kind=kind, number=number, issued_on=_day(issued), issuer=issuer, title=title)
         )
     for held_on, place, note in data.get("sessions", []):
         report.sessions.add(WorkingSession(held_on=_day(held_on), place=place, note=note))

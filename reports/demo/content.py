@@ -29,12 +29,14 @@ REPORTS = [
                 "Buổi làm việc chiều 26/10 sau đợt giám sát tại cơ sở",
             )
         ],
+        # Illustrative reference number: the source article does not give the plan's.
         "legal_bases": [
             (
                 "ke-hoach",
-                "Kế hoạch giám sát chuyên đề năm 2020",
+                "01/KH-BVHXH",
                 None,
                 "Ban Văn hóa - Xã hội HĐND tỉnh",
+                "Kế hoạch giám sát chuyên đề năm 2020",
             )
         ],
         "figures": [
