@@ -1,0 +1,338 @@
+"""One Vietnamese normaliser for every search backend, run alike at index and at query time.
+
+Readers type "uy ban nhan dan", "ủy ban", "uỷ ban" or "UBND" and expect the same results;
+editors paste NFD text from some keyboards, zero-width characters from Word and "Ð" (the
+Icelandic eth) for "Đ". Matching survives all of that only if documents and queries go
+through the same steps, so every backend (Elasticsearch, the database fallback, anything
+later) calls `index_forms` on what it stores and `query_forms` on what a reader typed,
+never its own variant:
+
+* `clean` repairs the encoding: NFC, no invisible or control characters, one space.
+* `normalize_tones` puts each syllable's tone mark in one place. Both placements are in use
+  ("hòa"/"hoà", "thủy"/"thuỷ"); the canonical one here is the modern one (Unikey's "new
+  style", "kiểu mới", as in school textbooks): the tone sits on the main vowel, so "hoà",
+  "khoẻ", "thuỷ", "uỷ". Only open "oa", "oe", "uy" differ between the styles; "quý", "giá",
+  "hoàn", "tuyết" are the same in both. Being a rule rather than a habit, it is decided per
+  syllable with no exceptions. Only the accent-sensitive `exact` form needs it; `fold`
+  drops tones anyway.
+* `fold` is the accent-insensitive key most readers need (they type without diacritics):
+  lower case, no tone or vowel marks, "đ" as "d", and the lone vowel "y" after a consonant
+  as "i" since "kỹ"/"kĩ", "lý"/"lí", "Mỹ"/"Mĩ" are both current spellings.
+* Abbreviations ("UBND", "LĐ-TB&XH") are spelled out from data/abbreviations.tsv, and
+  numbers get one spelling ("8.712" = "8712", "30/6/2020" = "30/06/2020"), in the
+  `expanded_folded` form, so either spelling on either side meets the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# ---------------------------------------------------------------------------------- clean
+
+# Look-alikes that legacy converters and foreign keyboards put where "Đ"/"đ" belongs.
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+
+# Invisible characters: C0/C1 controls that are not whitespace (whitespace is collapsed
+# below), every format character (Cf: zero-width space/joiners, BOM, soft hyphen, bidi
+# marks) as of Unicode 14, and lone surrogates. Listed rather than scanned from
+# unicodedata at import, which costs ~65 ms; a test checks the list against unicodedata.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\ud800-\udfff]"
+)
+
+
+def clean(text: str) -> str:
+    """`text` in NFC, without invisible or control characters, with single spaces."""
+    text = _INVISIBLE.sub("", text.translate(_LOOKALIKES))
+    # Removing invisibles first: a zero-width space between "a" and a combining acute
+    # would otherwise leave "a" + U+0301 uncomposed after NFC.
+    text = unicodedata.normalize("NFC", text)
+    # str.split() knows every Unicode space (NBSP, U+2028, U+3000...) and \x1c-\x1f.
+    return " ".join(text.split())
+
+
+# ------------------------------------------------------------------------ normalize_tones
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_VOWELS = "aăâeêioôơuưy"
+_DIACRITIC_VOWELS = "ăâêôơư"
+_VOWEL_SET = frozenset(_VOWELS)  # a set: `"" in "aă..."` would be True
+
+# "à" -> ("a", grave) and back, for every Vietnamese vowel in both cases.
+_SPLIT_TONE: dict[str, tuple[str, str]] = {}
+_JOIN_TONE: dict[tuple[str, str], str] = {}
+for _base in _VOWELS + _VOWELS.upper():
+    for _mark in _TONE_MARKS:
+        _toned = unicodedata.normalize("NFC", _base + _mark)
+        _SPLIT_TONE[_toned] = (_base, _mark)
+        _JOIN_TONE[(_base, _mark)] = _toned
+_VIETNAMESE_LETTERS = frozenset(
+    _VOWELS + _VOWELS.upper() + "đĐ" + "abcdefghijklmnopqrstuvwxyz" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+# Letters that show a reader typed diacritics (for QueryForms.has_diacritics).
+_MARKED_LETTERS = frozenset(_SPLIT_TONE) | frozenset("ăâêôơưđĂÂÊÔƠƯĐ")
+
+
+def _spaced(words: str) -> tuple[str, ...]:
+    # Phonology tables read best as space-separated strings rather than quoted lists.
+    return tuple(words.split())
+
+
+# Longest first, so "ngh" wins over "ng" and "n". "gi" and "qu" are onsets: their i/u is not
+# part of the vowel nucleus ("giá", "quả", "quý").
+_ONSETS = _spaced("ngh gh gi ng nh ch kh ph qu th tr b c d đ g h k l m n p r s t v x")
+_CODAS = frozenset(("", "c", "ch", "m", "n", "ng", "nh", "p", "t"))
+_NUCLEI = frozenset(
+    _spaced(
+        "a ă â e ê i o ô ơ u ư y "
+        "ai ao au ay âu ây eo êu ia iu iê oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ "
+        "yê yu iêu yêu oai oay oeo uây uôi uya uyu uyê ươi ươu"
+    )
+)
+# "yu" is "uyu" after qu ("quỵu"). Nuclei that never end a syllable, and those (ending in a
+# glide, or ia/ua/ưa) that always do.
+_CLOSED_ONLY = frozenset(_spaced("ă â iê yê uô ươ oă uâ oo uyê"))
+_OPEN_ONLY = frozenset(
+    _spaced(
+        "ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu yu "
+        "iêu yêu oai oay oeo uây uôi uya uyu ươi ươu"
+    )
+)
+
+
+def _tone_position(syllable: str) -> int | None:
+    """Where the modern rule puts the tone in a toneless lower-case syllable, or None if
+    `syllable` is not Vietnamese (then it is left alone)."""
+    onset = next((o for o in _ONSETS if syllable.startswith(o)), "")
+    if not onset and syllable[:1] not in _VOWEL_SET:
+        return None  # f, j, w, z or a lone "q": not a Vietnamese onset
+    rest = syllable[len(onset) :]
+    if onset == "gi" and rest[:1] not in _VOWEL_SET:
+        onset, rest = "g", "i" + rest  # "gì", "gìn": the i is the vowel
+    end = 0
+    while end < len(rest) and rest[end] in _VOWEL_SET:
+        end += 1
+    nucleus, coda = rest[:end], rest[end:]
+    if nucleus not in _NUCLEI or coda not in _CODAS:
+        return None
+    if (coda and nucleus in _OPEN_ONLY) or (not coda and nucleus in _CLOSED_ONLY):
+        return None
+    marked = [i for i, ch in enumerate(nucleus) if ch in _DIACRITIC_VOWELS]
+    if marked:
+        index = marked[-1]  # "ươ" takes it on ơ; "ưa", "uô", "iê", "uyê" on the marked one
+    elif coda:
+        index = len(nucleus) - 1  # "hoàn", "khoét", "huỳnh": the last vowel
+    elif len(nucleus) == 3:
+        index = 1  # "oai", "oay", "oeo", "uyu": the middle one
+    elif nucleus in ("oa", "oe", "uy"):
+        index = 1  # the modern rule: "hoà", "khoẻ", "thuỷ" (old style: hòa, khỏe, thủy)
+    else:
+        index = 0  # "ai", "ao", "ia", "ua", "ui"...: the first, in both styles
+    return len(onset) + index
+
+
+def is_syllable(word: str) -> bool:
+    """Whether `word` spells one Vietnamese syllable (any case, with or without marks)."""
+    toneless = "".join(_SPLIT_TONE.get(ch, (ch,))[0] for ch in unicodedata.normalize("NFC", word))
+    return _tone_position(toneless.lower()) is not None
+
+
+@lru_cache(maxsize=65536)
+def _normalize_word(word: str) -> str:
+    bases: list[str] = []
+    tones: list[tuple[int, str]] = []
+    for i, ch in enumerate(word):
+        if ch in _SPLIT_TONE:
+            base, mark = _SPLIT_TONE[ch]
+            bases.append(base)
+            tones.append((i, mark))
+        elif ch in _VIETNAMESE_LETTERS:
+            bases.append(ch)
+        else:
+            return word  # a letter Vietnamese does not use: not ours to touch
+    if len(tones) != 1:
+        return word  # no tone to move, or two tones: not a single Vietnamese syllable
+    (current, mark), toneless = tones[0], "".join(bases)
+    target = _tone_position(toneless.lower())
+    if target is None or target == current:
+        return word
+    bases[target] = _JOIN_TONE.get((bases[target], mark), bases[target] + mark)
+    return "".join(bases)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def normalize_tones(text: str) -> str:
+    """Each Vietnamese syllable's tone on the main vowel ("hòa" -> "hoà", "Thủy" -> "Thuỷ").
+
+    Works on NFC or NFD text and returns NFC; words that are not Vietnamese syllables
+    (foreign words, typos with two tones) come back unchanged.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    return _WORD.sub(lambda m: _normalize_word(m.group()), text)
+
+
+# ----------------------------------------------------------------------------------- fold
+
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+_LATIN_MARKS = re.compile("[\u0300-\u036f]+")
+# Lone "y" after a consonant is "i" ("ky"/"ki", "ly"/"li", "my"/"mi"); "qui" is "quy".
+# Length-preserving, so abbreviations.py can run it on character-aligned text too.
+_LONE_Y = re.compile(r"(?<![a-z0-9])(ch|gh|kh|ng|nh|ph|th|tr|[bcdghklmnprstvx])y(?![a-z0-9])")
+_QUI = re.compile(r"(?<![a-z0-9])qui(?![a-z0-9])")
+
+
+def unify_i_y(folded: str) -> str:
+    """Folded text with the i/y spelling variants made one (used by `fold`)."""
+    return _QUI.sub("quy", _LONE_Y.sub(r"\1i", folded))
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form: "Sở Lao động" -> "so lao dong".
+
+    Punctuation stays; Vietnamese text comes out ASCII. Idempotent.
+    """
+    return _fold_clean(clean(text))
+
+
+def _fold_clean(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D").translate(_DASHES)
+    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+    if not text.isascii():
+        # Other scripts' marks (Greek, Cyrillic...) and what lower() decomposes anew.
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return " ".join(unify_i_y(text).split())
+
+
+# --------------------------------------------------------------------- numbers and tokens
+
+# A number as written: "8.712", "1.234,5", "30/6/2020", "12,5%". Separators only count
+# between digits, so "năm 2020." ends at the digits.
+_NUMBER = r"\d+(?:[.,/]\d+)*%?"
+_TOKEN = re.compile(rf"{_NUMBER}|[^\W\d_]+")
+_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2}))?")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[./](\d{4})")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
+def _spellings(token: str) -> tuple[list[str], str]:
+    variants, canonical = [token], token
+    core = token.removesuffix("%")
+    date, month_year = _DATE.fullmatch(core), _MONTH_YEAR.fullmatch(core)
+    if core != token:
+        variants.append(core)
+        canonical = core
+    elif date and 1 <= int(date[1]) <= 31 and 1 <= int(date[2]) <= 12:
+        day, month, year = int(date[1]), int(date[2]), date[3]
+        tail = f"/{year}" if year else ""
+        canonical = f"{day:02}/{month:02}{tail}"
+        variants += [f"{day}/{month}{tail}", canonical]
+    elif month_year and 1 <= int(month_year[1]) <= 12:
+        month, year = int(month_year[1]), month_year[2]
+        canonical = f"{month:02}/{year}"
+        variants += [f"{month}/{year}", canonical]
+    if _THOUSANDS.fullmatch(core):
+        canonical = core.replace(".", "")
+        variants.append(canonical)
+    return list(dict.fromkeys(variants)), canonical
+
+
+def number_variants(token: str) -> list[str]:
+    """`token` first, then the other spellings a reader may search it by.
+
+    "8.712" -> ["8.712", "8712"]; "30.6.2020" -> ["30.6.2020", "30/6/2020", "30/06/2020"];
+    "12,5%" -> ["12,5%", "12,5"]; "1.234,5" -> ["1.234,5", "1234,5"]. Vietnamese writes
+    "." for thousands and "," for decimals; "30.6" is read as a date (30 June).
+    """
+    return _spellings(token)[0]
+
+
+def canonical_number(token: str) -> str:
+    """The one spelling index and query forms share: "8.712" -> "8712", "30.6.2020" and
+    "30/6/2020" -> "30/06/2020", "12,5%" -> "12,5"."""
+    return _spellings(token)[1]
+
+
+def tokens(text: str, *, variants: bool = True) -> list[str]:
+    """Words and numbers of `text` as written, in order; numbers and dates stay whole.
+
+    With `variants`, each number is followed by its other spellings (`number_variants`),
+    so a term index holds both "8.712" and "8712". Letters and digits split ("10km" ->
+    "10", "km"); case and accents are kept, so pass folded text for folded terms.
+    """
+    result: list[str] = []
+    for token in _TOKEN.findall(unicodedata.normalize("NFC", text)):
+        if variants and token[0].isdigit():
+            result += number_variants(token)
+        else:
+            result.append(token)
+    return result
+
+
+def canonical_terms(folded: str) -> str:
+    """Folded text as space-separated terms, punctuation gone, numbers in one spelling."""
+    return " ".join(canonical_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded))
+
+
+# ---------------------------------------------------------------------------------- forms
+
+
+@dataclass(frozen=True)
+class IndexForms:
+    """What a backend stores for one text field.
+
+    exact: cleaned, tones in one place, case kept (accent-sensitive matching/boosting).
+    folded: `fold(exact)`, punctuation kept (accent-insensitive matching).
+    expanded_folded: folded terms with abbreviations spelled out and numbers in one
+        spelling, space-separated; match phrases from `QueryForms.expanded_folded` here.
+    """
+
+    exact: str
+    folded: str
+    expanded_folded: str
+
+
+@dataclass(frozen=True)
+class QueryForms(IndexForms):
+    """The same forms for a reader's query, plus what a backend needs to build it.
+
+    terms: distinct folded terms of the query as typed and as expanded, with number
+        variants, for term (OR/AND) queries.
+    has_diacritics: the reader typed accents, so matches in `exact` deserve a boost.
+    """
+
+    terms: tuple[str, ...]
+    has_diacritics: bool
+
+
+def _forms(text: str) -> tuple[str, str, str]:
+    # abbreviations.py builds its patterns with fold(), so it imports this module; importing
+    # it here rather than at the top keeps the cycle harmless.
+    from search.abbreviations import expand_folded
+
+    exact = normalize_tones(clean(text))
+    folded = _fold_clean(exact)  # exact is clean already
+    return exact, folded, canonical_terms(expand_folded(folded))
+
+
+def index_forms(text: str) -> IndexForms:
+    """The forms of a document field (title, body...) to index."""
+    return IndexForms(*_forms(text))
+
+
+def query_forms(query: str) -> QueryForms:
+    """The forms of a reader's query, built exactly as `index_forms` builds a document's."""
+    exact, folded, expanded = _forms(query)
+    terms = tuple(dict.fromkeys(tokens(folded) + tokens(expanded)))
+    has_diacritics = any(ch in _MARKED_LETTERS for ch in exact)
+    return QueryForms(exact, folded, expanded, terms, has_diacritics)
