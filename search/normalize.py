@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 # ---------------------------------------------------------------------------------- clean
@@ -76,7 +75,8 @@ _VIETNAMESE_LETTERS = frozenset(
     _VOWELS + _VOWELS.upper() + "đĐ" + "abcdefghijklmnopqrstuvwxyz" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 )
 # Letters that show a reader typed diacritics (for QueryForms.has_diacritics).
-_MARKED_LETTERS = frozenset(_SPLIT_TONE) | frozenset("ăâêôơưđĂÂÊÔƠƯĐ")
+# Letters that only exist with a mark: a query containing one was typed with diacritics.
+MARKED_LETTERS = frozenset(_SPLIT_TONE) | frozenset("ăâêôơưđĂÂÊÔƠƯĐ")
 
 
 def _spaced(words: str) -> tuple[str, ...]:
@@ -201,10 +201,11 @@ def fold(text: str) -> str:
 
     Punctuation stays; Vietnamese text comes out ASCII. Idempotent.
     """
-    return _fold_clean(clean(text))
+    return fold_clean(clean(text))
 
 
-def _fold_clean(text: str) -> str:
+def fold_clean(text: str) -> str:
+    """fold() for text that has been through clean() already (saves a second pass)."""
     text = text.replace("đ", "d").replace("Đ", "D").translate(_DASHES)
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
     if not text.isascii():
@@ -282,57 +283,3 @@ def tokens(text: str, *, variants: bool = True) -> list[str]:
 def canonical_terms(folded: str) -> str:
     """Folded text as space-separated terms, punctuation gone, numbers in one spelling."""
     return " ".join(canonical_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded))
-
-
-# ---------------------------------------------------------------------------------- forms
-
-
-@dataclass(frozen=True)
-class IndexForms:
-    """What a backend stores for one text field.
-
-    exact: cleaned, tones in one place, case kept (accent-sensitive matching/boosting).
-    folded: `fold(exact)`, punctuation kept (accent-insensitive matching).
-    expanded_folded: folded terms with abbreviations spelled out and numbers in one
-        spelling, space-separated; match phrases from `QueryForms.expanded_folded` here.
-    """
-
-    exact: str
-    folded: str
-    expanded_folded: str
-
-
-@dataclass(frozen=True)
-class QueryForms(IndexForms):
-    """The same forms for a reader's query, plus what a backend needs to build it.
-
-    terms: distinct folded terms of the query as typed and as expanded, with number
-        variants, for term (OR/AND) queries.
-    has_diacritics: the reader typed accents, so matches in `exact` deserve a boost.
-    """
-
-    terms: tuple[str, ...]
-    has_diacritics: bool
-
-
-def _forms(text: str) -> tuple[str, str, str]:
-    # abbreviations.py builds its patterns with fold(), so it imports this module; importing
-    # it here rather than at the top keeps the cycle harmless.
-    from search.abbreviations import expand_folded
-
-    exact = normalize_tones(clean(text))
-    folded = _fold_clean(exact)  # exact is clean already
-    return exact, folded, canonical_terms(expand_folded(folded))
-
-
-def index_forms(text: str) -> IndexForms:
-    """The forms of a document field (title, body...) to index."""
-    return IndexForms(*_forms(text))
-
-
-def query_forms(query: str) -> QueryForms:
-    """The forms of a reader's query, built exactly as `index_forms` builds a document's."""
-    exact, folded, expanded = _forms(query)
-    terms = tuple(dict.fromkeys(tokens(folded) + tokens(expanded)))
-    has_diacritics = any(ch in _MARKED_LETTERS for ch in exact)
-    return QueryForms(exact, folded, expanded, terms, has_diacritics)

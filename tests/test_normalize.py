@@ -9,15 +9,14 @@ from hypothesis import strategies as st
 
 from search import abbreviations
 from search.abbreviations import abbreviation_map, expand_abbreviations
+from search.forms import index_forms, query_forms
 from search.normalize import (
     canonical_number,
     clean,
     fold,
-    index_forms,
     is_syllable,
     normalize_tones,
     number_variants,
-    query_forms,
     tokens,
 )
 

@@ -1,0 +1,67 @@
+"""The forms of a text that every search backend indexes and queries.
+
+Built from normalize.py (cleaning, tone placement, folding, numbers) and abbreviations.py
+(which itself uses normalize), so the dependency runs one way: normalize ← abbreviations ←
+forms. The same functions run at index and at query time, on every backend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from search.abbreviations import expand_folded
+from search.normalize import (
+    MARKED_LETTERS,
+    canonical_terms,
+    clean,
+    fold_clean,
+    normalize_tones,
+    tokens,
+)
+
+
+@dataclass(frozen=True)
+class IndexForms:
+    """What a backend stores for one text field.
+
+    exact: cleaned, tones in one place, case kept (accent-sensitive matching/boosting).
+    folded: `fold(exact)`, punctuation kept (accent-insensitive matching).
+    expanded_folded: folded terms with abbreviations spelled out and numbers in one
+        spelling, space-separated; match phrases from `QueryForms.expanded_folded` here.
+    """
+
+    exact: str
+    folded: str
+    expanded_folded: str
+
+
+@dataclass(frozen=True)
+class QueryForms(IndexForms):
+    """The same forms for a reader's query, plus what a backend needs to build it.
+
+    terms: distinct folded terms of the query as typed and as expanded, with number
+        variants, for term (OR/AND) queries.
+    has_diacritics: the reader typed accents, so matches in `exact` deserve a boost.
+    """
+
+    terms: tuple[str, ...]
+    has_diacritics: bool
+
+
+def _forms(text: str) -> tuple[str, str, str]:
+    exact = normalize_tones(clean(text))
+    folded = fold_clean(exact)  # exact is clean already
+    return exact, folded, canonical_terms(expand_folded(folded))
+
+
+def index_forms(text: str) -> IndexForms:
+    """The forms of a document field (title, body...) to index."""
+    return IndexForms(*_forms(text))
+
+
+def query_forms(query: str) -> QueryForms:
+    """The forms of a reader's query, built exactly as `index_forms` builds a document's."""
+    exact, folded, expanded = _forms(query)
+    terms = tuple(dict.fromkeys(tokens(folded) + tokens(expanded)))
+    has_diacritics = any(ch in MARKED_LETTERS for ch in exact)
+    return QueryForms(exact, folded, expanded, terms, has_diacritics)
