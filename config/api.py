@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from reports.api.routes import InvalidFilter
 from reports.api.routes import router as reports_router
 
 api = NinjaAPI(
@@ -96,6 +97,13 @@ def bad_parameter(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     # 422, and in our error shape. The first problem is reported; fixing it reveals the next.
     code, message, field = describe_validation_error(exc.errors[0] if exc.errors else {})
     return error_response(request, 400, code, message, field)
+
+
+@api.exception_handler(InvalidFilter)
+def bad_filter(request: HttpRequest, exc: InvalidFilter) -> HttpResponse:
+    # Filter values are checked by reports.filter_params, the rules the HTML lists use.
+    error = exc.error
+    return error_response(request, 400, error.code, error.api_message, error.param)
 
 
 @api.exception_handler(Http404)

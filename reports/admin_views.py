@@ -137,6 +137,7 @@ class FollowUpListView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         if filters.overdue:
             queryset = queryset.order_by("deadline", "pk")  # most overdue first
         paginator = Paginator(with_relations(queryset), LIST_PER_PAGE)
+        paginator.count = counts.total  # same set as the summary's aggregate: no extra COUNT
         page_obj = paginator.get_page(self.request.GET.get("page"))
         items = list(page_obj.object_list)
         attach_addressees(items, choices)

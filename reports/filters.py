@@ -1,22 +1,23 @@
-"""Filtering the public list of supervision reports, shared by the pages and the open-data API.
+"""Filtering the public list of supervision reports: the report index and GET /api/v1/reports/.
 
 `filter_reports(params)` takes GET parameters (a QueryDict or a plain dict) and returns
 the matching reports, the filters it applied, the values it refused and a count per
 option of every filter. It knows nothing of requests, forms or templates, so the HTML list
-and a JSON endpoint give the same answers.
+and the JSON endpoint give the same answers. How each value is read and which agencies
+and units a chosen one stands for is decided in reports.filter_params, for every list.
 
 Parameters, each optional and bookmarkable:
   body      SupervisingBody id
   year      year of report_date
   kind      ReportKind value
   field     Field slug
-  agency    Agency id; also matches reports on the agencies it absorbed (predecessors)
+  agency    Agency id; also matches reports on the agencies merged into it (predecessors)
   locality  AdministrativeUnit id; also matches the units it became and came from
   status    RecommendationStatus value: reports with at least one recommendation in it
   sort      "newest" (default) or "oldest" by report_date
 
-A value that cannot be used is dropped and explained in `errors` (param → Vietnamese
-message): the page shows the note above the unfiltered list, the API answers 400.
+A value that cannot be used is dropped and explained in `errors` (param → ParamError):
+the page shows its note above the list drawn without it, the API answers 400.
 
 Counts are disjunctive, as readers expect of a filter form: the count beside "2021" is how
 many reports you get by choosing 2021 while keeping the other filters. The cost is a fixed
@@ -25,10 +26,10 @@ number of queries whatever the number of reports or options (see `_facets`).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -39,8 +40,9 @@ from wagtail.models import Page
 from news.selectors import not_restricted
 
 from .enums import RecommendationStatus, ReportKind
+from .filter_params import ParamError, agency_ids, parse_params, unit_ids
 from .models import Agency, Recommendation, SupervisionReportPage
-from .reference_data import ReferenceData
+from .reference_data import MergerGraph, ReferenceData
 
 FILTER_PARAMS = ("body", "year", "kind", "field", "agency", "locality", "status")
 FILTER_TITLES = {
@@ -52,8 +54,7 @@ FILTER_TITLES = {
     "locality": _("Địa bàn"),
     "status": _("Tình trạng kiến nghị"),
 }
-SORTS = ("newest", "oldest")
-SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+# Long text columns only a report's own page shows; lists never load them.
 HEAVY_FIELDS = ("findings", "shortcomings", "agency_response", "conclusion")
 
 AgencyThrough = SupervisionReportPage.agencies.through
@@ -72,11 +73,17 @@ class FacetOption:
 
 @dataclass
 class ReportFilterResult:
-    queryset: QuerySet
+    # Filtered and sorted, nothing joined or annotated: each consumer adds what it shows.
+    matches: QuerySet
     filters: dict[str, Any]
     facets: dict[str, list[FacetOption]]
-    errors: dict[str, str]
+    errors: dict[str, ParamError]
     sort: str = "newest"
+
+    @cached_property
+    def queryset(self) -> QuerySet:
+        """The matches as the report index lists them (see `for_listing`)."""
+        return for_listing(self.matches)
 
     @property
     def is_filtered(self) -> bool:
@@ -108,73 +115,7 @@ def public_reports(within: Page | None = None) -> QuerySet:
     return reports
 
 
-def _raw(params: Mapping[str, Any], name: str) -> str:
-    value = params.get(name)
-    if isinstance(value, list | tuple):
-        value = value[0] if value else None
-    return "" if value is None else str(value).strip()[:100]
-
-
-def _shown(value: str) -> str:
-    return value if len(value) <= 40 else value[:39] + "…"
-
-
-def _clean(params: Mapping[str, Any], ref: ReferenceData) -> tuple[dict, dict[str, str]]:
-    filters: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-
-    def integer(name: str) -> int | None:
-        raw = _raw(params, name)
-        return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
-
-    raw = {name: _raw(params, name) for name in FILTER_PARAMS}
-    if raw["body"]:
-        body_id = integer("body")
-        if body_id is not None and any(b.pk == body_id for b in ref.bodies):
-            filters["body"] = body_id
-        else:
-            errors["body"] = _("Không có cơ quan giám sát mã “%(value)s”.")
-    if raw["year"]:
-        year = integer("year")
-        if year is not None and 1900 <= year <= 2100:
-            filters["year"] = year
-        else:
-            errors["year"] = _("Năm “%(value)s” không hợp lệ; hãy nhập năm có 4 chữ số.")
-    if raw["kind"]:
-        if raw["kind"] in ReportKind.values:
-            filters["kind"] = raw["kind"]
-        else:
-            errors["kind"] = _("Không có hình thức giám sát “%(value)s”.")
-    if raw["field"]:
-        if SLUG.match(raw["field"]) and any(f.slug == raw["field"] for f in ref.fields):
-            filters["field"] = raw["field"]
-        else:
-            errors["field"] = _("Không có lĩnh vực “%(value)s”.")
-    if raw["agency"]:
-        agency_id = integer("agency")
-        if agency_id in ref.agencies:
-            filters["agency"] = agency_id
-        else:
-            errors["agency"] = _("Không có cơ quan, đơn vị mã “%(value)s”.")
-    if raw["locality"]:
-        unit_id = integer("locality")
-        if unit_id in ref.units:
-            filters["locality"] = unit_id
-        else:
-            errors["locality"] = _("Không có địa bàn mã “%(value)s”.")
-    if raw["status"]:
-        if raw["status"] in RecommendationStatus.values:
-            filters["status"] = raw["status"]
-        else:
-            errors["status"] = _("Không có tình trạng kiến nghị “%(value)s”.")
-    messages = {
-        name: str(message % {"value": _shown(raw[name])}) + " " + str(_("Bộ lọc này được bỏ qua."))
-        for name, message in errors.items()
-    }
-    return filters, messages
-
-
-def _conditions(filters: dict[str, Any], ref: ReferenceData) -> dict[str, Q]:
+def _conditions(filters: dict[str, Any], graph: MergerGraph | None) -> dict[str, Q]:
     """One Q per applied filter. Many-to-many filters are `pk IN (subquery)`, so a report
     matching several agencies is still one row and annotated counts stay right."""
     conditions: dict[str, Q] = {}
@@ -193,13 +134,13 @@ def _conditions(filters: dict[str, Any], ref: ReferenceData) -> dict[str, Q]:
     if "agency" in filters:
         conditions["agency"] = Q(
             pk__in=AgencyThrough.objects.filter(
-                agency_id__in=ref.agency_ids(filters["agency"])
+                agency_id__in=agency_ids(filters["agency"], graph)
             ).values("supervisionreportpage_id")
         )
     if "locality" in filters:
         conditions["locality"] = Q(
             pk__in=LocalityThrough.objects.filter(
-                administrativeunit_id__in=ref.unit_ids(filters["locality"])
+                administrativeunit_id__in=unit_ids(filters["locality"], graph)
             ).values("supervisionreportpage_id")
         )
     if "status" in filters:
@@ -218,7 +159,11 @@ def _all_but(conditions: dict[str, Q], skip: str) -> Q:
 
 
 def _facets(
-    base: QuerySet, conditions: dict[str, Q], filters: dict[str, Any], ref: ReferenceData
+    base: QuerySet,
+    conditions: dict[str, Q],
+    filters: dict[str, Any],
+    ref: ReferenceData,
+    graph: MergerGraph,
 ) -> dict[str, list[FacetOption]]:
     """Counts per option in five queries: one grouped query with three conditional counts
     for body, year and kind; one each for field and status; one pair list each for agency
@@ -278,6 +223,8 @@ def _facets(
         return by_target
 
     def merged_count(by_target: dict[int, set[int]], ids: set[int]) -> int:
+        if len(ids) == 1:  # most options were never merged: no union to build
+            return len(by_target.get(next(iter(ids)), ()))
         return len(set().union(*(by_target.get(i, set()) for i in ids)))
 
     by_agency = reports_by(AgencyThrough, "agency_id", "agency")
@@ -305,13 +252,17 @@ def _facets(
         "agency": options(
             "agency",
             [
-                (str(a.pk), ref.agency_label(a), merged_count(by_agency, ref.agency_ids(a.pk)))
+                (
+                    str(a.pk),
+                    ref.agency_label(a),
+                    merged_count(by_agency, agency_ids(a.pk, graph)),
+                )
                 for a in agencies
             ],
         ),
         "locality": options(
             "locality",
-            [(str(u.pk), str(u), merged_count(by_unit, ref.unit_ids(u.pk))) for u in units],
+            [(str(u.pk), str(u), merged_count(by_unit, unit_ids(u.pk, graph))) for u in units],
             {str(u.pk): before if u.valid_until else current for u in units},
         ),
         "status": options(
@@ -335,28 +286,12 @@ def _recommendation_count(**conditions) -> Coalesce:
     return Coalesce(Subquery(counted), 0)
 
 
-def filter_reports(
-    params: Mapping[str, Any], *, within: Page | None = None, with_facets: bool = True
-) -> ReportFilterResult:
-    """Public reports matching `params` (see the module docstring), newest first.
-
-    The queryset carries `recommendation_count` and `done_count`, joins the supervising
-    body and prefetches agencies, so listing it costs a fixed number of queries.
-    """
-    ref = ReferenceData.load()
-    filters, errors = _clean(params, ref)
-    sort = _raw(params, "sort")
-    sort = sort if sort in SORTS else "newest"
-    conditions = _conditions(filters, ref)
-    base = public_reports(within)
-    date_order = (
-        F("report_date").desc(nulls_last=True)
-        if sort == "newest"
-        else F("report_date").asc(nulls_last=True)
-    )
-    queryset = (
-        base.filter(_all_but(conditions, ""))
-        .defer(*HEAVY_FIELDS)
+def for_listing(reports: QuerySet) -> QuerySet:
+    """What a report index item shows: `recommendation_count` and `done_count`, the
+    supervising body joined and agencies prefetched, so a page costs a fixed number of
+    queries."""
+    return (
+        reports.defer(*HEAVY_FIELDS)
         .select_related("supervising_body")
         .prefetch_related(
             Prefetch("agencies", queryset=Agency.objects.select_related("successor__successor"))
@@ -365,7 +300,30 @@ def filter_reports(
             recommendation_count=_recommendation_count(),
             done_count=_recommendation_count(status=RecommendationStatus.DONE),
         )
-        .order_by(date_order, "-pk" if sort == "newest" else "pk")
     )
-    facets = _facets(base, conditions, filters, ref) if with_facets else {}
-    return ReportFilterResult(queryset, filters, facets, errors, sort)
+
+
+def filter_reports(
+    params: Mapping[str, Any], *, within: Page | None = None, with_facets: bool = True
+) -> ReportFilterResult:
+    """Public reports matching `params` (see the module docstring), newest first.
+
+    `matches` is the bare filtered queryset; `queryset` is it ready for the index list.
+    """
+    filters, errors = parse_params(params, (*FILTER_PARAMS, "sort"))
+    sort = filters.pop("sort", "newest")
+    # The merger graph is cached; it is only read when a filter or a count follows mergers.
+    needs_graph = with_facets or "agency" in filters or "locality" in filters
+    graph = MergerGraph.load() if needs_graph else None
+    conditions = _conditions(filters, graph)
+    base = public_reports(within)
+    date_order = (
+        F("report_date").desc(nulls_last=True)
+        if sort == "newest"
+        else F("report_date").asc(nulls_last=True)
+    )
+    matches = base.filter(_all_but(conditions, "")).order_by(
+        date_order, "-pk" if sort == "newest" else "pk"
+    )
+    facets = _facets(base, conditions, filters, ReferenceData.load(), graph) if with_facets else {}
+    return ReportFilterResult(matches, filters, facets, errors, sort)

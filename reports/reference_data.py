@@ -1,7 +1,8 @@
-"""Reference data public pages read on every request, and how merged units are followed.
+"""Reference data public pages read on every request, and the merger graph they follow.
 
 Bodies, fields, agencies and administrative units are small tables that change rarely;
-`ReferenceData.load()` reads them in five queries and caches them until one changes.
+`ReferenceData.load()` reads them in four queries and `MergerGraph.load()` their merger
+edges in two; both are cached until one changes.
 A "reference generation" number, bumped by the signals below, is part of every cache key
 built from this data (here and in reports.report_context), so an edit in the admin shows
 at once. Bulk `QuerySet.update()` sends no signal; the cache timeout bounds that case.
@@ -54,8 +55,41 @@ m2m_changed.connect(
 )
 
 
+class MergerGraph:
+    """Who merged into whom: agency successors and administrative-unit successors.
+
+    Every filter by agency or locality follows these edges (see reports.filter_params for
+    the rules), so they are cached like the rest of the reference data: two queries when
+    the cache is cold, none after. Edges only; names are in ReferenceData.
+    """
+
+    @classmethod
+    def load(cls) -> MergerGraph:
+        key = f"reports:merger-graph:{reference_generation()}"
+        graph = cache.get(key)
+        if graph is None:
+            graph = cls()
+            cache.set(key, graph, CACHE_SECONDS)
+        return graph
+
+    def __init__(self) -> None:
+        self.agency_predecessors: dict[int, set[int]] = defaultdict(set)
+        for pk, successor_id in Agency.objects.filter(successor__isnull=False).values_list(
+            "pk", "successor_id"
+        ):
+            self.agency_predecessors[successor_id].add(pk)
+        self.unit_successors: dict[int, set[int]] = defaultdict(set)
+        self.unit_predecessors: dict[int, set[int]] = defaultdict(set)
+        edges = AdministrativeUnit.successors.through.objects.values_list(
+            "from_administrativeunit_id", "to_administrativeunit_id"
+        )
+        for old, new in edges:
+            self.unit_successors[old].add(new)
+            self.unit_predecessors[new].add(old)
+
+
 class ReferenceData:
-    """Every body, field, agency and unit, with the merger graph of agencies and units."""
+    """Every body, field, agency and unit, for option lists and labels."""
 
     @classmethod
     def load(cls) -> ReferenceData:
@@ -69,45 +103,22 @@ class ReferenceData:
     def __init__(self) -> None:
         self.bodies = list(SupervisingBody.objects.only("name", "short_name", "sort_order"))
         self.fields = list(Field.objects.only("name", "slug"))
-        self.agencies = {a.pk: a for a in Agency.objects.only("name", "successor_id")}
+        # Every field a page prints of an agency (its str() shows active_until): a deferred
+        # one would cost a query per agency on each request that reads this cached copy.
+        self.agencies = {
+            a.pk: a
+            for a in Agency.objects.only("name", "abbreviation", "active_until", "successor_id")
+        }
         self.units = {
             u.pk: u
             for u in AdministrativeUnit.objects.select_related("parent").only(
                 "name", "short_name", "level", "valid_until", "parent__name", "parent__short_name"
             )
         }
-        self.unit_successors: dict[int, set[int]] = defaultdict(set)
-        self.unit_predecessors: dict[int, set[int]] = defaultdict(set)
-        edges = AdministrativeUnit.successors.through.objects.values_list(
-            "from_administrativeunit_id", "to_administrativeunit_id"
-        )
-        for old, new in edges:
-            self.unit_successors[old].add(new)
-            self.unit_predecessors[new].add(old)
-        self.agency_predecessors: dict[int, set[int]] = defaultdict(set)
-        for agency in self.agencies.values():
-            if agency.successor_id:
-                self.agency_predecessors[agency.successor_id].add(agency.pk)
 
-    @staticmethod
-    def _closure(start: int, edges: dict[int, set[int]]) -> set[int]:
-        seen, todo = {start}, [start]
-        while todo:
-            for following in edges.get(todo.pop(), ()):
-                if following not in seen:
-                    seen.add(following)
-                    todo.append(following)
-        return seen
-
-    def agency_ids(self, agency_id: int) -> set[int]:
-        """The agency and every agency merged into it, however many mergers ago."""
-        return self._closure(agency_id, self.agency_predecessors)
-
-    def unit_ids(self, unit_id: int) -> set[int]:
-        """The unit, the units it became and the units it was formed from."""
-        return self._closure(unit_id, self.unit_successors) | self._closure(
-            unit_id, self.unit_predecessors
-        )
+    @property
+    def graph(self) -> MergerGraph:
+        return MergerGraph.load()
 
     def current_agency(self, agency: Agency) -> Agency:
         """The end of the successor chain: the agency that carries the work today."""

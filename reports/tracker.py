@@ -1,9 +1,12 @@
-"""Filters and counts over recommendations, shared by the tracker page, its CSV and the API.
+"""Filters and counts over recommendations: the tracker page, its CSV, the staff list and
+GET /api/v1/recommendations/.
 
 Nothing here knows about requests, templates or pages: `filter_recommendations` takes any
 mapping of strings (a QueryDict, a dict of API parameters) and returns a queryset, the
-cleaned filters and lazy counts. Bad values are ignored with a note, never an error,
-because the parameters come from bookmarks and hand-edited links.
+filters it applied (with an error per refused parameter) and lazy counts. How a value is
+read and which agencies an `agency` filter stands for is decided in reports.filter_params,
+the same for every list; the pages ignore a refused parameter with a note, the API
+answers 400.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cached_property
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import (
@@ -27,22 +31,22 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from news.selectors import not_restricted
+from news.selectors import cached_for_generation, not_restricted
 
 from .enums import RecommendationStatus
+from .filter_params import ParamError, agency_ids, parse_params
 from .models import Agency, Field, Recommendation, SupervisingBody, SupervisionReportPage
+from .reference_data import ReferenceData
 
 PARAMS = ("status", "agency", "body", "field", "year", "overdue")
-MIN_YEAR, MAX_YEAR = 1990, 2100
 # "Đang thực hiện" in the agency table: work has started and is not finished.
 IN_PROGRESS_STATUSES = (RecommendationStatus.IN_PROGRESS, RecommendationStatus.PARTLY_DONE)
 
 
 @dataclasses.dataclass
 class TrackerFilters:
-    """The valid filters of a request; `notes` explains, in Vietnamese, what was ignored."""
+    """The accepted filters of a request, and why each refused parameter was refused."""
 
     status: str | None = None
     agency: int | None = None
@@ -50,7 +54,12 @@ class TrackerFilters:
     field: str | None = None
     year: int | None = None
     overdue: bool | None = None
-    notes: list[str] = dataclasses.field(default_factory=list)
+    errors: dict[str, ParamError] = dataclasses.field(default_factory=dict)
+
+    @property
+    def notes(self) -> list[str]:
+        """What the pages say, in Vietnamese, about the parameters they ignored."""
+        return [error.note for error in self.errors.values()]
 
     def as_params(self) -> dict[str, str]:
         """The filters as GET parameters, for links that keep them (pages, CSV)."""
@@ -73,119 +82,76 @@ class TrackerFilters:
 
 
 class TrackerChoices:
-    """Option lists for the filter form, loaded on first use, one query each."""
+    """Option lists and agency names, all cached: bodies, fields and agencies with the
+    reference data, addressees and years until published content changes."""
 
     @cached_property
+    def ref(self) -> ReferenceData:
+        return ReferenceData.load()
+
+    @property
     def agencies(self) -> dict[int, Agency]:
-        used = Exists(Recommendation.objects.public().filter(addressees=OuterRef("pk")))
-        return {agency.pk: agency for agency in Agency.objects.annotate(is_addressee=used)}
+        return self.ref.agencies
+
+    @property
+    def bodies(self) -> list[SupervisingBody]:
+        return self.ref.bodies
+
+    @property
+    def fields(self) -> list[Field]:
+        return self.ref.fields
 
     @cached_property
-    def bodies(self) -> dict[int, SupervisingBody]:
-        return {body.pk: body for body in SupervisingBody.objects.all()}
+    def _option_lists(self) -> tuple[set[int], list[int]]:
+        # Both change only when a report is published, unpublished, moved or restricted,
+        # which bumps the content generation; until then they are the same for every
+        # request, so two queries over every public recommendation are spared.
+        return cached_for_generation("reports-tracker-options", _tracker_option_lists)
 
-    @cached_property
-    def fields(self) -> dict[str, Field]:
-        return {item.slug: item for item in Field.objects.all()}
+    @property
+    def addressee_ids(self) -> set[int]:
+        """Agencies at least one public recommendation is addressed to."""
+        return self._option_lists[0]
 
-    @cached_property
+    @property
     def years(self) -> list[int]:
-        # Exists, not a join: on SQLite the year is truncated by a Python function per
-        # joined row, and there are hundreds of recommendations per report.
-        has_recommendations = Exists(Recommendation.objects.filter(report_id=OuterRef("pk")))
-        reports = (
-            SupervisionReportPage.objects.live()
-            .filter(not_restricted(), has_recommendations, report_date__isnull=False)
-            .dates("report_date", "year", order="DESC")
-        )
-        return [day.year for day in reports]
+        """Years of public reports that have recommendations, newest first."""
+        return self._option_lists[1]
 
     def current(self, agency_id: int) -> Agency:
         """The agency that carries this one's recommendations today (itself if not merged)."""
-        agency, seen = self.agencies[agency_id], set()
-        while agency.successor_id in self.agencies and agency.pk not in seen:
-            seen.add(agency.pk)
-            agency = self.agencies[agency.successor_id]
-        return agency
-
-    def family(self, agency_id: int) -> set[int]:
-        """The agency, the agencies it was merged into, and every agency merged into it.
-
-        Asking for today's department finds what the departments it absorbed received;
-        asking for an abolished one also finds what its successor received. Other agencies
-        merged into the same successor are not included (the API uses the same rule).
-        """
-        family, agency = {agency_id}, self.agencies[agency_id]
-        while agency.successor_id in self.agencies and agency.successor_id not in family:
-            family.add(agency.successor_id)
-            agency = self.agencies[agency.successor_id]
-        pending = [agency_id]
-        while pending:
-            target = pending.pop()
-            for pk, candidate in self.agencies.items():
-                if candidate.successor_id == target and pk not in family:
-                    family.add(pk)
-                    pending.append(pk)
-        return family
+        return self.ref.current_agency(self.agencies[agency_id])
 
     def agency_options(self) -> list[Agency]:
         """Addressees of public recommendations and the agencies that succeeded them."""
-        shown = {pk for pk, agency in self.agencies.items() if agency.is_addressee}
+        shown = self.addressee_ids & self.agencies.keys()
         shown |= {self.current(pk).pk for pk in shown}
         return [agency for pk, agency in self.agencies.items() if pk in shown]
 
 
-def _int(value: str) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+def _tracker_option_lists() -> tuple[set[int], list[int]]:
+    through = Recommendation.addressees.through
+    public = Recommendation.objects.public().values("pk")
+    addressees = set(
+        through.objects.filter(recommendation_id__in=public)
+        .values_list("agency_id", flat=True)
+        .distinct()
+    )
+    # Exists, not a join: on SQLite the year is truncated by a Python function per
+    # joined row, and there are hundreds of recommendations per report.
+    has_recommendations = Exists(Recommendation.objects.filter(report_id=OuterRef("pk")))
+    reports = (
+        SupervisionReportPage.objects.live()
+        .filter(not_restricted(), has_recommendations, report_date__isnull=False)
+        .dates("report_date", "year", order="DESC")
+    )
+    return addressees, [day.year for day in reports]
 
 
-def clean_filters(params: Mapping[str, str], choices: TrackerChoices) -> TrackerFilters:
-    """Keep the valid parameters; note each ignored one in words a reader understands."""
-    cleaned = TrackerFilters()
-    raw = {name: (params.get(name) or "").strip()[:100] for name in PARAMS}
-
-    if raw["status"]:
-        if raw["status"] in RecommendationStatus.values:
-            cleaned.status = raw["status"]
-        else:
-            cleaned.notes.append(_("Tình trạng “%s” không hợp lệ, đã bỏ qua.") % raw["status"])
-    if raw["agency"]:
-        pk = _int(raw["agency"])
-        if pk in choices.agencies:
-            cleaned.agency = pk
-        else:
-            cleaned.notes.append(_("Không tìm thấy cơ quan “%s”, đã bỏ qua.") % raw["agency"])
-    if raw["body"]:
-        pk = _int(raw["body"])
-        if pk in choices.bodies:
-            cleaned.body = pk
-        else:
-            cleaned.notes.append(
-                _("Không tìm thấy cơ quan giám sát “%s”, đã bỏ qua.") % raw["body"]
-            )
-    if raw["field"]:
-        if raw["field"] in choices.fields:
-            cleaned.field = raw["field"]
-        else:
-            cleaned.notes.append(_("Không tìm thấy lĩnh vực “%s”, đã bỏ qua.") % raw["field"])
-    if raw["year"]:
-        year = _int(raw["year"])
-        if year is not None and MIN_YEAR <= year <= MAX_YEAR:
-            cleaned.year = year
-        else:
-            cleaned.notes.append(_("Năm “%s” không hợp lệ, đã bỏ qua.") % raw["year"])
-    if raw["overdue"]:
-        if raw["overdue"] in ("1", "0"):
-            cleaned.overdue = raw["overdue"] == "1"
-        else:
-            cleaned.notes.append(
-                _("Giá trị lọc quá hạn “%s” không hợp lệ (chỉ nhận 1 hoặc 0), đã bỏ qua.")
-                % raw["overdue"]
-            )
-    return cleaned
+def clean_filters(params: Mapping[str, Any]) -> TrackerFilters:
+    """The accepted parameters, and an error for each refused one (see filter_params)."""
+    values, errors = parse_params(params, PARAMS)
+    return TrackerFilters(**values, errors=errors)
 
 
 def overdue_q(today: date) -> Q:
@@ -193,9 +159,7 @@ def overdue_q(today: date) -> Q:
     return Q(deadline__lt=today) & ~Q(status__in=RecommendationStatus.closed())
 
 
-def apply_filters(
-    queryset: QuerySet, filters: TrackerFilters, choices: TrackerChoices, today: date
-) -> QuerySet:
+def apply_filters(queryset: QuerySet, filters: TrackerFilters, today: date) -> QuerySet:
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.agency is not None:
@@ -206,14 +170,18 @@ def apply_filters(
             Exists(
                 through.objects.filter(
                     recommendation_id=OuterRef("pk"),
-                    agency_id__in=choices.family(filters.agency),
+                    agency_id__in=agency_ids(filters.agency),
                 )
             )
         )
     if filters.body is not None:
         queryset = queryset.filter(report__supervising_body_id=filters.body)
     if filters.field:
-        queryset = queryset.filter(report__fields__slug=filters.field)
+        # A subquery like the report index's, not a join: no duplicate rows to think about.
+        reports_in_field = SupervisionReportPage.fields.through.objects.filter(
+            field__slug=filters.field
+        ).values("supervisionreportpage_id")
+        queryset = queryset.filter(report_id__in=reports_in_field)
     if filters.year is not None:
         queryset = queryset.filter(report__report_date__year=filters.year)
     if filters.overdue is True:
@@ -282,31 +250,23 @@ class TrackerCounts:
             current = choices.current(pk).pk
             if current != pk:
                 merged.setdefault(current, []).append(pk)
+        # Grouped from the filtered recommendations joined to their addressees, not from
+        # the addressee table filtered by `IN (the filtered ids)`: SQLite materialises
+        # that list and probes it per link row (4.1 ms against 3.2 ms at 5,000 rows).
         current_id = Case(
-            *[When(agency_id__in=pks, then=Value(pk)) for pk, pks in merged.items()],
-            default=F("agency_id"),
+            *[When(addressees__in=pks, then=Value(pk)) for pk, pks in merged.items()],
+            default=F("addressees"),
             output_field=IntegerField(),
         )
-        rec = "recommendation_id"
-        status = "recommendation__status"
+        overdue = overdue_q(self._today)
         rows = (
-            Recommendation.addressees.through.objects.filter(
-                recommendation_id__in=self._queryset.values("pk")
-            )
-            .annotate(current_id=current_id)
+            self._queryset.annotate(current_id=current_id)
             .values("current_id")
             .annotate(
-                total=Count(rec, distinct=True),
-                done=Count(rec, distinct=True, filter=Q(**{status: RecommendationStatus.DONE})),
-                in_progress=Count(
-                    rec, distinct=True, filter=Q(**{f"{status}__in": IN_PROGRESS_STATUSES})
-                ),
-                overdue=Count(
-                    rec,
-                    distinct=True,
-                    filter=Q(recommendation__deadline__lt=self._today)
-                    & ~Q(**{f"{status}__in": RecommendationStatus.closed()}),
-                ),
+                total=Count("pk", distinct=True),
+                done=Count("pk", distinct=True, filter=Q(status=RecommendationStatus.DONE)),
+                in_progress=Count("pk", distinct=True, filter=Q(status__in=IN_PROGRESS_STATUSES)),
+                overdue=Count("pk", distinct=True, filter=overdue),
             )
             .order_by()
         )
@@ -329,7 +289,7 @@ class TrackerCounts:
 
 
 def filter_recommendations(
-    params: Mapping[str, str],
+    params: Mapping[str, Any],
     *,
     base: QuerySet | None = None,
     choices: TrackerChoices | None = None,
@@ -339,12 +299,13 @@ def filter_recommendations(
 
     `base` defaults to the recommendations of live, unrestricted reports; the admin passes
     a wider one. The queryset is ordered newest report first, in the report's own order.
+    Refused parameters are in `filters.errors` and did not narrow the queryset.
     """
     choices = choices or TrackerChoices()
     today = today or timezone.localdate()
-    cleaned = clean_filters(params, choices)
+    cleaned = clean_filters(params)
     queryset = base if base is not None else Recommendation.objects.public()
-    queryset = apply_filters(queryset, cleaned, choices, today).order_by(
+    queryset = apply_filters(queryset, cleaned, today).order_by(
         F("report__report_date").desc(nulls_last=True), "-report_id", "sort_order", "pk"
     )
     return queryset, cleaned, TrackerCounts(queryset, choices, today)

@@ -23,6 +23,7 @@ from reports.models import (
     WorkingSession,
 )
 from tests.factories import make_article
+from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     agency,
     body,
@@ -199,9 +200,12 @@ def test_reports_are_newest_first_or_oldest_first_undated_last(client, site):
         (lambda s: {"locality": s["new_commune"].pk}, ["social"]),
         (lambda s: {"status": "da-thuc-hien"}, ["spending"]),
         (lambda s: {"status": "chua-thuc-hien"}, ["social"]),
-        # Today's department finds what its predecessor was supervised on, and back.
+        # Today's department finds what its predecessor was supervised on; the old one
+        # finds only its own, not what its successor was supervised on later.
         (lambda s: {"agency": s["interior"].pk}, ["staffing", "social"]),
-        (lambda s: {"agency": s["labour"].pk}, ["staffing", "social"]),
+        (lambda s: {"agency": s["labour"].pk}, ["social"]),
+        # A well-formed id that matches nothing is an empty list, not an error.
+        (lambda s: {"agency": 999999, "body": 999999}, []),
         (lambda s: {"agency": s["finance"].pk}, ["spending"]),
         (lambda s: {"body": s["culture"].pk, "year": 2025}, ["staffing"]),
         (lambda s: {"year": "", "kind": ""}, ["staffing", "spending", "social", "undated"]),
@@ -322,6 +326,8 @@ def test_recommendation_list_shape_and_filters(client, site):
     assert texts(body=site["economy"].pk) == {"Tiết kiệm chi"}
     assert texts(year=2020) == {"Rà soát đối tượng bảo trợ", "Tái kiểm tra cơ sở"}
     assert texts(agency=site["interior"].pk) == {"Rà soát đối tượng bảo trợ"}
+    assert texts(agency=site["labour"].pk) == {"Rà soát đối tượng bảo trợ"}
+    assert texts(field="ngan-sach") == {"Tiết kiệm chi"}
     assert texts(overdue="true") == texts(overdue="1") == {"Rà soát đối tượng bảo trợ"}
     assert texts(overdue="false") == texts(overdue="0") == {"Tiết kiệm chi", "Tái kiểm tra cơ sở"}
     paged = get(client, "/recommendations/", page_size=2, page=2)[1]
@@ -403,6 +409,10 @@ BAD_PARAMETERS = [
     ("/recommendations/", {"page_size": "1000"}, "page_size", "out_of_range"),
     ("/recommendations/", {"body": "x"}, "body", "invalid_integer"),
     ("/recommendations/", {"agency": "x"}, "agency", "invalid_integer"),
+    ("/recommendations/", {"year": "1899"}, "year", "out_of_range"),
+    ("/recommendations/", {"field": "ngân sách"}, "field", "invalid_slug"),
+    ("/reports/", {"field": "a" * 101}, "field", "invalid_slug"),
+    ("/reports/", {"locality": "0"}, "locality", "out_of_range"),
     ("/reports/abc/", {}, "report_id", "invalid_integer"),
 ]
 
@@ -416,6 +426,24 @@ def test_bad_parameters_are_400_with_a_json_error(client, db, path, params, fiel
     assert data["error"]["field"] == field_name
     assert f"“{field_name}”" in data["error"]["message"]
     assert "Tham số" in data["error"]["message"] or "Giá trị" in data["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "param", "key", "matches"),
+    [("/reports/", "agency", k, v) for k, v in AGENCY_MATCHES.items()]
+    + [("/reports/", "locality", k, v) for k, v in LOCALITY_MATCHES.items()]
+    + [("/recommendations/", "agency", k, v) for k, v in AGENCY_MATCHES.items()],
+)
+def test_agency_and_locality_follow_mergers_by_the_shared_rule(
+    client, index, path, param, key, matches
+):
+    scenario = build_merger_scenario(index)
+    chosen = scenario["agencies" if param == "agency" else "units"][key]
+    payload = get(client, path, **{param: chosen.pk})[1]
+    if path == "/reports/":
+        assert set(ids(payload)) == {scenario["reports"][name].pk for name in matches}
+    else:
+        assert {i["text"] for i in payload["items"]} == {scenario["texts"][n] for n in matches}
 
 
 def test_the_error_lists_the_accepted_values(client, db):

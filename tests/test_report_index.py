@@ -14,6 +14,7 @@ from news.models import PortalSettings
 from reports.enums import RecommendationStatus, ReportKind, UnitLevel
 from reports.filters import filter_reports
 from reports.models import AdministrativeUnit, Recommendation, ReportIndexPage
+from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     agency,
     body,
@@ -270,14 +271,14 @@ def test_filters_work_as_a_plain_get_form_and_a_bookmarkable_url(client, index, 
     ("params", "message"),
     [
         ({"year": "abc"}, "Năm “abc” không hợp lệ"),
-        ({"year": "20"}, "Năm “20” không hợp lệ"),
-        ({"body": "999999"}, "Không có cơ quan giám sát mã “999999”"),
-        ({"body": "-1"}, "Không có cơ quan giám sát mã “-1”"),
-        ({"kind": "xyz"}, "Không có hình thức giám sát “xyz”"),
-        ({"status": "foo"}, "Không có tình trạng kiến nghị “foo”"),
-        ({"field": "khong-co"}, "Không có lĩnh vực “khong-co”"),
-        ({"agency": "1e5"}, "Không có cơ quan, đơn vị mã “1e5”"),
-        ({"locality": "99999999999999999999999"}, "Không có địa bàn mã"),
+        ({"year": "20"}, "Năm “20” không hợp lệ: phải là năm từ 1900 đến 2100."),
+        ({"body": "-1"}, "Mã cơ quan giám sát “-1” không hợp lệ: phải là số nguyên dương."),
+        ({"kind": "xyz"}, "Hình thức giám sát “xyz” không hợp lệ"),
+        ({"status": "foo"}, "Tình trạng kiến nghị “foo” không hợp lệ"),
+        ({"field": "y tế"}, "Mã lĩnh vực “y tế” không hợp lệ"),
+        ({"agency": "1e5"}, "Mã cơ quan, đơn vị “1e5” không hợp lệ"),
+        ({"locality": "99999999999999999999999"}, "Mã địa bàn"),
+        ({"sort": "ngẫu nhiên"}, "Cách sắp xếp “ngẫu nhiên” không hợp lệ"),
         ({"year": "<script>"}, "Năm “<script>” không hợp lệ"),
     ],
 )
@@ -290,6 +291,19 @@ def test_invalid_filter_values_are_ignored_with_a_vietnamese_note(
     assert message in note and "Bộ lọc này được bỏ qua." in note
     assert b"<script>" not in response.content.split(b"</header>", 1)[1]
     assert [a.get_text() for a in page.select(".report-item__title a")] == [D, C, B, A]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"body": "999999"}, {"agency": "999999"}, {"locality": "999999"}, {"field": "khong-co"}],
+)
+def test_a_well_formed_value_that_matches_nothing_is_an_empty_list_not_an_error(
+    client, index, catalogue, params
+):
+    page = soup(client.get(f"{index.url}?{urlencode(params)}"))
+    assert not page.select_one(".filter-note--warning")
+    assert not page.select(".report-item")
+    assert "Không có báo cáo nào phù hợp" in text_of(page.select_one(".empty"))
 
 
 def test_a_filter_that_matches_nothing_says_so(client, index, catalogue):
@@ -335,6 +349,18 @@ def test_filter_reports_takes_a_plain_dict_for_the_api(index, catalogue):
     assert counts == {B: (1, 0), C: (1, 1)}
     assert filter_reports({"kind": ["khao-sat"]}, with_facets=False).facets == {}
     assert [r.title for r in filter_reports({"kind": ["khao-sat"]}).queryset] == [B]
+
+
+@pytest.mark.parametrize(
+    ("param", "key", "matches"),
+    [("agency", k, v) for k, v in AGENCY_MATCHES.items()]
+    + [("locality", k, v) for k, v in LOCALITY_MATCHES.items()],
+)
+def test_agency_and_locality_follow_mergers_by_the_shared_rule(client, index, param, key, matches):
+    scenario = build_merger_scenario(index)
+    chosen = scenario["agencies" if param == "agency" else "units"][key]
+    expected = {scenario["titles"][name] for name in matches}
+    assert set(listed(client, index, **{param: chosen.pk})) == expected
 
 
 # ---------------------------------------------------------------- query count

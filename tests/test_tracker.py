@@ -19,6 +19,7 @@ from wagtail.models import PageViewRestriction
 from reports.enums import RecommendationStatus as S
 from reports.models import Recommendation, SupervisionReportPage
 from reports.tracker import filter_recommendations
+from tests.merger_scenario import AGENCY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     address,
     agency,
@@ -179,11 +180,20 @@ def test_each_filter_and_combinations(client, world, query, expected):
         assert "Không có kiến nghị nào phù hợp" in response.content.decode()
 
 
-def test_filtering_by_the_old_agency_finds_its_own_recommendation(world):
+def test_filtering_by_the_old_agency_finds_its_own_recommendation_only(world):
     queryset, cleaned, _ = filter_recommendations({"agency": str(world["labour"].pk)})
-    texts = {r.text for r in queryset}
-    assert "Rà soát đối tượng bảo trợ" in texts
+    # Not what Sở Nội vụ received after the merger: the old department did not inherit it.
+    assert {r.text for r in queryset} == {"Rà soát đối tượng bảo trợ"}
     assert cleaned.agency == world["labour"].pk
+
+
+@pytest.mark.parametrize(("key", "matches"), AGENCY_MATCHES.items())
+def test_agency_follows_mergers_by_the_shared_rule(client, home, key, matches):
+    index = make_report_index()
+    tracker = make_tracker(index)
+    scenario = build_merger_scenario(index)
+    response = get(client, tracker, f"agency={scenario['agencies'][key].pk}")
+    assert set(listed(response)) == {scenario["texts"][name] for name in matches}
 
 
 def test_the_form_keeps_the_chosen_filters_selected(client, world):
@@ -319,7 +329,7 @@ def test_the_page_links_to_the_csv_of_the_same_filter(client, world):
 @pytest.mark.parametrize(
     "query",
     [
-        "status=xyz&agency=abc&body=999999&field=khong-co&year=99999&overdue=maybe",
+        "status=xyz&agency=abc&body=-5&field=y%20t%E1%BA%BF&year=99999&overdue=maybe",
         "agency=-1&year=abc&page=abc",
         "page=99999",
         "status=" + "x" * 5000,
@@ -331,16 +341,35 @@ def test_invalid_parameters_are_ignored_with_a_note(client, world, query):
     assert set(listed(response)) == ALL_PUBLIC
     html = response.content.decode()
     if "page=" not in query or "status" in query or "agency" in query:
-        assert "đã bỏ qua" in html
+        assert "Bộ lọc này được bỏ qua." in html
     csv_response = client.get(world["tracker"].url + "csv/?" + query)
     assert csv_response.status_code == 200
 
 
 def test_invalid_values_are_explained_in_vietnamese(client, world):
     html = get(client, world["tracker"], "status=xyz&year=abc&overdue=2").content.decode()
-    assert "Tình trạng “xyz” không hợp lệ, đã bỏ qua." in html
-    assert "Năm “abc” không hợp lệ, đã bỏ qua." in html
+    assert "Tình trạng kiến nghị “xyz” không hợp lệ" in html
+    assert "Năm “abc” không hợp lệ: phải là năm từ 1900 đến 2100." in html
     assert "chỉ nhận 1 hoặc 0" in html
+
+
+def test_overdue_also_reads_true_and_false(client, world):
+    assert listed(get(client, world["tracker"], "overdue=true")) == listed(
+        get(client, world["tracker"], "overdue=1")
+    )
+    assert set(listed(get(client, world["tracker"], "overdue=false"))) == {
+        "Tăng mức trợ cấp",
+        "Đào tạo cán bộ",
+        "Kiện toàn nhân lực",
+    }
+
+
+def test_a_well_formed_id_that_matches_nothing_is_an_empty_list_not_an_error(client, world):
+    response = get(client, world["tracker"], "body=999999&field=khong-co")
+    html = response.content.decode()
+    assert listed(response) == []
+    assert "Không có kiến nghị nào phù hợp" in html
+    assert "bỏ qua" not in html
 
 
 def test_pagination_keeps_the_filter(client, world):

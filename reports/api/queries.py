@@ -1,14 +1,14 @@
-"""What the API may show and how its filters narrow it, as querysets of fixed query count.
+"""What the API shows of the reports and recommendations it lists, in a fixed number of
+queries per request whatever the page size.
 
-reports/filters.py (report index) and reports/tracker.py (tracker page) were not in the
-repository when the API was built, so the rules live here; they follow the same
-vocabulary (agency and locality follow mergers) and are meant to be merged with those.
-Parameters arrive already validated by schemas.py, so nothing here handles bad input.
+Which reports and recommendations match a request is decided by reports.filters and
+reports.tracker, the modules behind the HTML pages; this module only adds the relations
+and counts the JSON items carry, and the one-report detail.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import CollectionViewRestriction
@@ -16,8 +16,8 @@ from wagtail.models import CollectionViewRestriction
 from news.selectors import is_public, not_restricted
 
 from ..enums import RecommendationStatus
+from ..filters import public_reports
 from ..models import (
-    AdministrativeUnit,
     Agency,
     Recommendation,
     RecommendationUpdate,
@@ -25,16 +25,9 @@ from ..models import (
     ReportNewsLink,
     SupervisionReportPage,
 )
-from .schemas import RecommendationParams, ReportParams
 
 # Long text columns only the detail shows; lists never load them.
 HEAVY_REPORT_FIELDS = ("summary", "findings", "shortcomings", "agency_response", "conclusion")
-AgencyRows = list[tuple[int, int | None]]
-
-
-def public_reports() -> QuerySet[SupervisionReportPage]:
-    """Published reports that no page view restriction (or ancestor's) covers."""
-    return SupervisionReportPage.objects.live().filter(not_restricted())
 
 
 def collection_not_restricted(path_field: str) -> Exists:
@@ -47,97 +40,6 @@ def collection_not_restricted(path_field: str) -> Exists:
         collection__path=Substr(OuterRef(path_field), 1, Length("collection__path"))
     )
     return ~Exists(covering)
-
-
-def agency_family(agency_id: int) -> set[int]:
-    """The agency, every agency it was merged or renamed into, and every one merged into it.
-
-    Asking for today's department must find reports about the departments it absorbed,
-    and asking for an abolished one must find what its successor received. Siblings
-    (other agencies merged into the same successor) are not included. One query: the
-    agency table is small, and walking it in Python handles chains of any length.
-    """
-    rows: AgencyRows = list(Agency.objects.values_list("pk", "successor_id"))
-    successor_of = dict(rows)
-    if agency_id not in successor_of:
-        return {agency_id}
-    family = {agency_id}
-    current = successor_of[agency_id]
-    while current is not None and current not in family:
-        family.add(current)
-        current = successor_of.get(current)
-    predecessors: dict[int, set[int]] = {}
-    for pk, successor_id in rows:
-        if successor_id is not None:
-            predecessors.setdefault(successor_id, set()).add(pk)
-    family |= _reachable(agency_id, predecessors)
-    return family
-
-
-def unit_family(unit_id: int) -> set[int]:
-    """The unit, the units it became and the units it was formed from, transitively.
-
-    Districts were abolished and communes merged in 2025: asking for a new commune finds
-    the reports on the communes it absorbed, as the public report index does. One query.
-    """
-    edges = AdministrativeUnit.successors.through.objects.values_list(
-        "from_administrativeunit_id", "to_administrativeunit_id"
-    )
-    successors: dict[int, set[int]] = {}
-    predecessors: dict[int, set[int]] = {}
-    for old, new in edges:
-        successors.setdefault(old, set()).add(new)
-        predecessors.setdefault(new, set()).add(old)
-    return _reachable(unit_id, successors) | _reachable(unit_id, predecessors)
-
-
-def _reachable(start: int, edges: dict[int, set[int]]) -> set[int]:
-    seen, pending = {start}, [start]
-    while pending:
-        for following in edges.get(pending.pop(), ()):
-            if following not in seen:
-                seen.add(following)
-                pending.append(following)
-    return seen
-
-
-def filter_reports(params: ReportParams) -> QuerySet[SupervisionReportPage]:
-    reports = public_reports()
-    if params.body is not None:
-        reports = reports.filter(supervising_body_id=params.body)
-    if params.year is not None:
-        reports = reports.filter(report_date__year=params.year)
-    if params.kind is not None:
-        reports = reports.filter(kind=params.kind)
-    # Many-to-many filters go through subqueries so a report never appears twice.
-    if params.field is not None:
-        through = SupervisionReportPage.fields.through
-        reports = reports.filter(
-            pk__in=through.objects.filter(field__slug=params.field).values(
-                "supervisionreportpage_id"
-            )
-        )
-    if params.agency is not None:
-        through = SupervisionReportPage.agencies.through
-        reports = reports.filter(
-            pk__in=through.objects.filter(agency_id__in=agency_family(params.agency)).values(
-                "supervisionreportpage_id"
-            )
-        )
-    if params.locality is not None:
-        through = SupervisionReportPage.localities.through
-        reports = reports.filter(
-            pk__in=through.objects.filter(
-                administrativeunit_id__in=unit_family(params.locality)
-            ).values("supervisionreportpage_id")
-        )
-    if params.status is not None:
-        reports = reports.filter(
-            Exists(Recommendation.objects.filter(report=OuterRef("pk"), status=params.status))
-        )
-    if params.sort == "oldest":
-        return reports.order_by(F("report_date").asc(nulls_last=True), "pk")
-    return reports.order_by(F("report_date").desc(nulls_last=True), "-pk")
 
 
 def with_list_relations(reports: QuerySet) -> QuerySet[SupervisionReportPage]:
@@ -199,30 +101,6 @@ def history_queryset() -> QuerySet[RecommendationUpdate]:
 
 def addressees_queryset() -> QuerySet[Agency]:
     return Agency.objects.select_related("successor")
-
-
-def filter_recommendations(params: RecommendationParams) -> QuerySet[Recommendation]:
-    recommendations = Recommendation.objects.public()
-    if params.status is not None:
-        recommendations = recommendations.filter(status=params.status)
-    if params.body is not None:
-        recommendations = recommendations.filter(report__supervising_body_id=params.body)
-    if params.year is not None:
-        recommendations = recommendations.filter(report__report_date__year=params.year)
-    if params.agency is not None:
-        through = Recommendation.addressees.through
-        recommendations = recommendations.filter(
-            pk__in=through.objects.filter(agency_id__in=agency_family(params.agency)).values(
-                "recommendation_id"
-            )
-        )
-    if params.overdue is True:
-        recommendations = recommendations.overdue()
-    elif params.overdue is False:
-        recommendations = recommendations.not_overdue()
-    return recommendations.order_by(
-        F("report__report_date").desc(nulls_last=True), "-report_id", "sort_order", "pk"
-    )
 
 
 def with_recommendation_relations(recommendations: QuerySet) -> QuerySet[Recommendation]:

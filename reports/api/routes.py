@@ -6,10 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from ninja import Query, Router
 
+from ..filter_params import MAX_ID, ParamError
+from ..filters import filter_reports
+from ..tracker import filter_recommendations
 from . import queries, serializers
 from .pagination import paginate
 from .schemas import (
-    MAX_ID,
     ErrorOut,
     RecommendationPage,
     RecommendationParams,
@@ -30,6 +32,21 @@ def _cache_publicly(response: HttpResponse) -> None:
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
 
 
+class InvalidFilter(Exception):
+    """A filter parameter reports.filter_params refused; config.api answers 400."""
+
+    def __init__(self, error: ParamError) -> None:
+        super().__init__(error.api_message)
+        self.error = error
+
+
+def _refuse(errors: dict[str, ParamError]) -> None:
+    # The HTML pages ignore a bad filter with a note; a program asked for something it
+    # cannot have, and must hear so. The first problem is reported, as for other errors.
+    if errors:
+        raise InvalidFilter(next(iter(errors.values())))
+
+
 @router.get(
     "/reports/",
     response={200: ReportPage, **ERRORS},
@@ -37,7 +54,9 @@ def _cache_publicly(response: HttpResponse) -> None:
     description="Các báo cáo đã công bố, lọc như trang danh sách báo cáo, mới nhất trước.",
 )
 def list_reports(request: HttpRequest, response: HttpResponse, params: Query[ReportParams]) -> dict:
-    reports = queries.with_list_relations(queries.filter_reports(params))
+    result = filter_reports(params.filters(), with_facets=False)
+    _refuse(result.errors)
+    reports = queries.with_list_relations(result.matches)
     count, page = paginate(reports, params.page, params.page_size)
     counts = queries.recommendation_counts([report.pk for report in page])
     _cache_publicly(response)
@@ -78,7 +97,10 @@ def report_detail(request: HttpRequest, response: HttpResponse, report_id: int) 
 def list_recommendations(
     request: HttpRequest, response: HttpResponse, params: Query[RecommendationParams]
 ) -> dict:
-    recommendations = queries.with_recommendation_relations(queries.filter_recommendations(params))
+    # The counts the tracker page shows are lazy and never computed here.
+    matches, filters, _counts = filter_recommendations(params.filters())
+    _refuse(filters.errors)
+    recommendations = queries.with_recommendation_relations(matches)
     count, page = paginate(recommendations, params.page, params.page_size)
     _cache_publicly(response)
     return {

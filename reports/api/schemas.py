@@ -1,22 +1,23 @@
 """Query parameters and response shapes of the reports API.
 
-The query schemas do all parameter checking, so a bad value never reaches the database;
-config.api turns their validation errors into the API's 400 JSON error.
+Pagination parameters are checked here; config.api turns their validation errors into
+the API's 400 JSON error. Filter parameters are only described here (their OpenAPI type
+and bounds): they reach the view as text and are read by reports.filter_params, the same
+rules the HTML pages use, and a refused one is answered with the same 400 error shape.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticUseDefault
 
 from ..enums import RecommendationStatus, ReportKind
+from ..filter_params import MAX_ID, MAX_YEAR, MIN_YEAR, SLUG, SORTS
 
-# Larger ids cannot be stored anyway, and SQLite raises OverflowError (a 500) on them.
-MAX_ID = 2**63 - 1
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 500
 
@@ -31,7 +32,29 @@ def _blank_is_default(value: Any) -> Any:
 # A field-level validator, not a model one: ninja flattens query schemas into its own
 # model, so only what is attached to each field survives.
 BlankIsDefault = BeforeValidator(_blank_is_default)
-OptionalInt = Annotated[int | None, BlankIsDefault]
+
+
+# Filter parameters reach the view as text, to be checked by reports.filter_params; the
+# OpenAPI document still says which type each must parse as.
+IdParam = Annotated[
+    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+]
+YearParam = Annotated[
+    str | None, WithJsonSchema({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR})
+]
+SlugParam = Annotated[str | None, WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+KindParam = Annotated[
+    str | None, WithJsonSchema({"type": "string", "enum": list(ReportKind.values)})
+]
+StatusParam = Annotated[
+    str | None, WithJsonSchema({"type": "string", "enum": list(RecommendationStatus.values)})
+]
+BoolParam = Annotated[
+    str | None, WithJsonSchema({"type": "string", "enum": ["true", "false", "1", "0"]})
+]
+SortParam = Annotated[
+    str | None, WithJsonSchema({"type": "string", "enum": list(SORTS), "default": "newest"})
+]
 
 
 class PageParams(Schema):
@@ -42,44 +65,46 @@ class PageParams(Schema):
         DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Số mục mỗi trang (1–500)."
     )
 
+    def filters(self) -> dict[str, str | None]:
+        """The filter parameters as given, for reports.filters / reports.tracker to read."""
+        return self.model_dump(exclude={"page", "page_size"})
+
 
 class ReportParams(PageParams):
-    body: OptionalInt = Field(None, ge=1, le=MAX_ID, description="Mã cơ quan giám sát.")
-    year: OptionalInt = Field(None, ge=1, le=9999, description="Năm giám sát.")
-    kind: Annotated[ReportKind | None, BlankIsDefault] = Field(
-        None, description="Hình thức giám sát."
-    )
-    field: Annotated[str | None, BlankIsDefault] = Field(
-        None, max_length=100, description="Mã (slug) lĩnh vực."
-    )
-    agency: OptionalInt = Field(
+    body: IdParam = Field(None, description="Mã cơ quan giám sát.")
+    year: YearParam = Field(None, description="Năm giám sát.")
+    kind: KindParam = Field(None, description="Hình thức giám sát.")
+    field: SlugParam = Field(None, description="Mã (slug) lĩnh vực.")
+    agency: IdParam = Field(
         None,
-        ge=1,
-        le=MAX_ID,
-        description="Mã cơ quan được giám sát; gồm cả cơ quan tiền thân và kế thừa.",
+        description=(
+            "Mã cơ quan được giám sát; gồm cả các cơ quan đã sáp nhập vào cơ quan này "
+            "(tiền thân), không gồm cơ quan kế thừa nó."
+        ),
     )
-    locality: OptionalInt = Field(None, ge=1, le=MAX_ID, description="Mã đơn vị hành chính.")
-    status: Annotated[RecommendationStatus | None, BlankIsDefault] = Field(
+    locality: IdParam = Field(
+        None,
+        description="Mã đơn vị hành chính; gồm cả đơn vị trước và sau sắp xếp.",
+    )
+    status: StatusParam = Field(
         None, description="Báo cáo có ít nhất một kiến nghị ở tình trạng này."
     )
-    sort: Annotated[Literal["newest", "oldest"], BlankIsDefault] = Field(
-        "newest", description="Thứ tự theo ngày giám sát."
-    )
+    sort: SortParam = Field(None, description="Thứ tự theo ngày giám sát.")
 
 
 class RecommendationParams(PageParams):
-    status: Annotated[RecommendationStatus | None, BlankIsDefault] = Field(
-        None, description="Tình trạng thực hiện."
-    )
-    agency: OptionalInt = Field(
+    status: StatusParam = Field(None, description="Tình trạng thực hiện.")
+    agency: IdParam = Field(
         None,
-        ge=1,
-        le=MAX_ID,
-        description="Mã cơ quan được kiến nghị; gồm cả cơ quan tiền thân và kế thừa.",
+        description=(
+            "Mã cơ quan được kiến nghị; gồm cả các cơ quan đã sáp nhập vào cơ quan này "
+            "(tiền thân), không gồm cơ quan kế thừa nó."
+        ),
     )
-    body: OptionalInt = Field(None, ge=1, le=MAX_ID, description="Mã cơ quan giám sát.")
-    year: OptionalInt = Field(None, ge=1, le=9999, description="Năm của báo cáo giám sát.")
-    overdue: Annotated[bool | None, BlankIsDefault] = Field(
+    body: IdParam = Field(None, description="Mã cơ quan giám sát.")
+    field: SlugParam = Field(None, description="Mã (slug) lĩnh vực của báo cáo.")
+    year: YearParam = Field(None, description="Năm của báo cáo giám sát.")
+    overdue: BoolParam = Field(
         None, description="true/1: chỉ kiến nghị quá hạn; false/0: chỉ kiến nghị chưa quá hạn."
     )
 
