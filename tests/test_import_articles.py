@@ -19,9 +19,9 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 from news.importer import import_articles
 from news.importer.bodies import canonical_rich_text, plain_text_to_html
-from news.importer.tree import ascii_slug
 from news.models import NewsArticlePage, NewsIndexPage
 from news.selectors import content_generation
+from news.slugs import vietnamese_slug
 from tests.factories import ImageFactory, make_article, make_section
 
 COUNCIL = "Tin tức hoạt động/Hội đồng nhân dân tỉnh"
@@ -190,10 +190,10 @@ def test_plain_text_html_is_already_what_the_editor_converter_writes(text):
 
 
 def test_ascii_slugs_drop_vietnamese_diacritics():
-    assert ascii_slug("Đoàn ĐBQH tỉnh Gia Lai", "x") == "doan-dbqh-tinh-gia-lai"
-    assert ascii_slug("Hội đồng nhân dân tỉnh", "x") == "hoi-dong-nhan-dan-tinh"
-    assert ascii_slug("!!!", "chuyen-muc") == "chuyen-muc"
-    assert len(ascii_slug("Kỳ họp " * 40, "x")) <= 80
+    assert vietnamese_slug("Đoàn ĐBQH tỉnh Gia Lai", "x") == "doan-dbqh-tinh-gia-lai"
+    assert vietnamese_slug("Hội đồng nhân dân tỉnh", "x") == "hoi-dong-nhan-dan-tinh"
+    assert vietnamese_slug("!!!", "chuyen-muc") == "chuyen-muc"
+    assert len(vietnamese_slug("Kỳ họp " * 40, "x")) <= 80
 
 
 # --- bad lines ---------------------------------------------------------------------

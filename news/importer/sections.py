@@ -8,7 +8,8 @@ from django.db import transaction
 from wagtail.models import Page
 
 from ..models import NewsIndexPage
-from .tree import TreeAppender, ascii_slug
+from ..slugs import vietnamese_slug
+from .tree import TreeAppender
 
 DEFAULT_SECTION_TITLE = "Tin tức hoạt động"
 
@@ -67,7 +68,7 @@ class SectionResolver:
         self.tree.flush()
         section = NewsIndexPage(
             title=title,
-            slug=self.tree.unique_slug(parent, ascii_slug(title, "chuyen-muc")),
+            slug=self.tree.unique_slug(parent, vietnamese_slug(title, "chuyen-muc")),
             live=False,
         )
         with transaction.atomic():

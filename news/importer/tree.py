@@ -14,29 +14,11 @@ add_child) calls flush() first and forget() after, so the two never disagree.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import F
-from django.utils.text import slugify
 from wagtail.models import Page
-
-SLUG_MAX = 80
-
-
-def ascii_slug(text: str, fallback: str, max_length: int = SLUG_MAX) -> str:
-    """A diacritics-free slug: "Hội đồng nhân dân" → "hoi-dong-nhan-dan".
-
-    slugify() drops what NFKD cannot decompose to ASCII, and đ/Đ have no decomposition,
-    so they are mapped first.
-    """
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    slug = slugify(text)[:max_length].strip("-")
-    if len(slug) == max_length and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]  # don't end on half a word
-    return slug or fallback
 
 
 @dataclass

@@ -32,9 +32,10 @@ from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
 from ..models import NewsArticlePage, NewsIndexPage
+from ..slugs import vietnamese_slug
 from .indexes import index_objects
 from .records import ArticleRecord
-from .tree import TreeAppender, ascii_slug
+from .tree import TreeAppender
 
 # Fields the importer owns; an update rewrites exactly these (plus the publish state).
 FIELDS = ("title", "summary", "author", "lead_image_caption", "published_at", "first_published_at")
@@ -124,7 +125,7 @@ class ArticleWriter:
         page = NewsArticlePage(
             title=record.title,
             draft_title=record.title,
-            slug=self.tree.unique_slug(section, ascii_slug(record.title, "bai-viet")),
+            slug=self.tree.unique_slug(section, vietnamese_slug(record.title, "bai-viet")),
             summary=record.summary,
             body=[("paragraph", RichText(record.body_html))],
             author=record.author,
