@@ -8,12 +8,11 @@ and counts the JSON items carry, and the one-report detail.
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
-from wagtail.models import CollectionViewRestriction
 
 from news.selectors import is_public, not_restricted
+from reports.report_context import collection_not_restricted
 
 from ..enums import RecommendationStatus
 from ..filters import public_reports
@@ -28,18 +27,6 @@ from ..models import (
 
 # Long text columns only the detail shows; lists never load them.
 HEAVY_REPORT_FIELDS = ("summary", "findings", "shortcomings", "agency_response", "conclusion")
-
-
-def collection_not_restricted(path_field: str) -> Exists:
-    """True where no view restriction covers the document's collection or an ancestor.
-
-    A document can sit in a private collection while the report linking it is public;
-    its link would only lead to a login page, and its title may itself be private.
-    """
-    covering = CollectionViewRestriction.objects.filter(
-        collection__path=Substr(OuterRef(path_field), 1, Length("collection__path"))
-    )
-    return ~Exists(covering)
 
 
 def with_list_relations(reports: QuerySet) -> QuerySet[SupervisionReportPage]:
