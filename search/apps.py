@@ -7,3 +7,13 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"
     verbose_name = "Tìm kiếm"
+
+    def ready(self) -> None:
+        from search import signals  # noqa: F401 - connects the live index updates
+
+    def seed_demo(self, stdout) -> None:
+        """Index the demo content (called by news' seed_demo after every app's demo)."""
+        from search import indexing
+
+        written, deleted = indexing.rebuild_entries()
+        stdout.write(f"Tìm kiếm: {written} mục được ghi, {deleted} mục bị xoá.")

@@ -178,7 +178,15 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 # ASCII slugs ("hoi-dong-nhan-dan-tinh"): old office PCs and chat apps mangle encoded URLs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail's own search (the admin, and the site's database backend over search.SearchEntry)
+# always uses the database. The site's search uses Elasticsearch on top when
+# ELASTICSEARCH_URL is set (search.backends.elastic), falling back to the database.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Index names are "<prefix>-<kind>-<version>" behind the alias "<prefix>-<kind>".
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hdnd")
+# Seconds before a search request gives up and the database answers instead.
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -1,0 +1,146 @@
+"""Keep SearchEntry (and Elasticsearch, when configured) in step with the public site.
+
+`refresh_pages` is what the signals call after a transaction commits: it rebuilds the
+entries of the given pages and their descendants, removes entries of what is no longer
+public, updates Wagtail's database search index for those rows, then pushes the same
+change to Elasticsearch. An Elasticsearch failure is recorded (IndexingFailure) and never
+raised: publishing must not fail because search is down; `search_index sync` catches up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from search import sources
+from search.models import IndexingFailure, SearchEntry
+
+logger = logging.getLogger(__name__)
+
+ENTRY_FIELDS = [
+    field.name
+    for field in SearchEntry._meta.concrete_fields
+    if field.name not in ("id", "key", "updated_at")
+]
+ENTRY_COLUMNS = [SearchEntry._meta.get_field(name).attname for name in ENTRY_FIELDS]
+BATCH = 500
+
+
+def _database_index():
+    return get_search_backend("default").get_index_for_model(SearchEntry)
+
+
+def _differs(entry: SearchEntry, values: dict[str, Any]) -> bool:
+    return any(getattr(entry, column) != values.get(column) for column in ENTRY_COLUMNS)
+
+
+def _values(entry: dict[str, Any]) -> dict[str, Any]:
+    return {column: entry.get(column, _default(column)) for column in ENTRY_COLUMNS}
+
+
+def _default(column: str) -> Any:
+    field = next(f for f in SearchEntry._meta.concrete_fields if f.attname == column)
+    if field.has_default():
+        return field.get_default()
+    return "" if field.get_internal_type() in ("CharField", "TextField") else None
+
+
+def apply(
+    entries: Iterable[dict[str, Any]], scope: Iterable[SearchEntry]
+) -> tuple[list[SearchEntry], list[SearchEntry]]:
+    """Make the rows in `scope` equal `entries`: create, update or delete.
+
+    Returns (written rows, deleted rows). Unchanged rows are neither written nor returned,
+    so a re-run over an unchanged site touches nothing.
+    """
+    existing = {entry.key: entry for entry in scope}
+    now = timezone.now()
+    created: list[SearchEntry] = []
+    updated: list[SearchEntry] = []
+    for entry in entries:
+        values = _values(entry)
+        row = existing.pop(entry["key"], None)
+        if row is None:
+            created.append(SearchEntry(key=entry["key"], updated_at=now, **values))
+        elif _differs(row, values):
+            for column, value in values.items():
+                setattr(row, column, value)
+            row.updated_at = now
+            updated.append(row)
+    deleted = list(existing.values())
+    with transaction.atomic():
+        if deleted:
+            SearchEntry.objects.filter(pk__in=[row.pk for row in deleted]).delete()
+        SearchEntry.objects.bulk_create(created, batch_size=BATCH)
+        if updated:
+            SearchEntry.objects.bulk_update(
+                updated, [*ENTRY_COLUMNS, "updated_at"], batch_size=BATCH
+            )
+    written = created + updated
+    # Deleting rows already removed them from Wagtail's index (its post_delete handler);
+    # bulk writes send no signal, so the written rows are indexed here in one go.
+    if written:
+        _database_index().add_items(SearchEntry, written)
+    return written, deleted
+
+
+def pages_at_or_below(pages: Iterable[Page]) -> list[int]:
+    """Ids of the given pages and all their descendants (a moved or hidden section)."""
+    ids: set[int] = set()
+    for page in pages:
+        ids.update(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+    return sorted(ids)
+
+
+def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[int, int]:
+    """Re-read the entries of these pages (and descendants); returns (written, deleted)."""
+    page_ids = pages_at_or_below(pages) if descendants else [page.pk for page in pages]
+    if not page_ids:
+        return 0, 0
+    written: list[SearchEntry] = []
+    deleted: list[SearchEntry] = []
+    for start in range(0, len(page_ids), BATCH):
+        chunk = page_ids[start : start + BATCH]
+        page_objects = Page.objects.filter(pk__in=chunk).only("pk")
+        new = sources.entries_for_pages(page_objects)
+        done, gone = apply(new, SearchEntry.objects.filter(page_id__in=chunk))
+        written += done
+        deleted += gone
+    push_to_elasticsearch(written, [row.key for row in deleted])
+    return len(written), len(deleted)
+
+
+def refresh_pages_by_id(page_ids: Iterable[int], *, descendants: bool = True) -> tuple[int, int]:
+    return refresh_pages(Page.objects.filter(pk__in=list(page_ids)), descendants=descendants)
+
+
+def rebuild_entries() -> tuple[int, int]:
+    """Bring every entry in line with the site (the database side of a rebuild/sync)."""
+    written, deleted = apply(sources.all_entries(), SearchEntry.objects.all())
+    return len(written), len(deleted)
+
+
+def push_to_elasticsearch(written: list[SearchEntry], deleted_keys: list[str]) -> None:
+    """Send a live change to Elasticsearch; record, never raise, on failure."""
+    from search.backends import elastic
+
+    if not elastic.is_configured() or not (written or deleted_keys):
+        return
+    try:
+        if written:
+            elastic.index_entries(written)
+        if deleted_keys:
+            elastic.delete_keys(deleted_keys)
+    except Exception as error:  # noqa: BLE001 - any failure must not block publishing
+        logger.warning("Elasticsearch update failed, recorded for sync: %s", error)
+        message = str(error)[:2000]
+        IndexingFailure.objects.bulk_create(
+            [IndexingFailure(key=row.key, action="index", error=message) for row in written]
+            + [IndexingFailure(key=key, action="delete", error=message) for key in deleted_keys]
+        )

@@ -1,0 +1,111 @@
+"""What the site's search reads: one row per public document, the same for every backend.
+
+`SearchEntry` is built from the live, public articles, reports and recommendations
+(search.sources) whenever they change (search.signals → search.indexing). It carries the
+display text, the folded text every backend matches on (search.forms), and the facet
+columns, so a search page needs no join back to the pages. The database backend searches
+these rows through Wagtail's database search; Elasticsearch is loaded from them
+(search.backends.elastic), which keeps the two backends in step by construction.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class EntryKind(models.TextChoices):
+    ARTICLE = "article", _("Tin tức")
+    REPORT = "report", _("Báo cáo giám sát")
+    RECOMMENDATION = "recommendation", _("Kiến nghị")
+
+
+class SearchEntry(index.Indexed, models.Model):
+    key = models.CharField(max_length=64, unique=True)  # "article:12", "recommendation:7"
+    kind = models.CharField(max_length=20, choices=EntryKind.choices, db_index=True)
+    # The page that carries the document (a recommendation's report), for refreshes.
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", db_index=True
+    )
+    url = models.CharField(max_length=500)
+    published = models.DateTimeField(null=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, db_index=True)
+
+    # Display text (plain text, as written) ...
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # ... the conclusions part: a report's conclusion and recommendations, a
+    # recommendation's text (the "chỉ tìm trong kết luận giám sát" scope).
+    conclusion = models.TextField(blank=True)
+    # ... and the same fields as search.forms.index_forms(...).expanded_folded.
+    title_folded = models.TextField()
+    summary_folded = models.TextField(blank=True)
+    body_folded = models.TextField(blank=True)
+    conclusion_folded = models.TextField(blank=True)
+
+    # Facets. Single-valued ones are plain columns; multi-valued ones keep [id, label]
+    # pairs for display and a "|3|7|" key string for a portable `contains` filter.
+    section_id = models.PositiveIntegerField(null=True, db_index=True)
+    section_label = models.CharField(max_length=255, blank=True)
+    # Tree path of the page: a section filter covers its sub-sections (path prefix).
+    path = models.CharField(max_length=255, db_index=True)
+    body_id = models.PositiveIntegerField(null=True, db_index=True)
+    body_label = models.CharField(max_length=255, blank=True)
+    fields = models.JSONField(default=list, blank=True)
+    field_keys = models.CharField(max_length=500, blank=True)
+    localities = models.JSONField(default=list, blank=True)
+    locality_keys = models.CharField(max_length=2000, blank=True)
+    status = models.CharField(max_length=20, blank=True, db_index=True)
+    status_label = models.CharField(max_length=100, blank=True)
+
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    search_fields = [
+        index.SearchField("title_folded", boost=4),
+        index.SearchField("summary_folded", boost=2),
+        index.SearchField("conclusion_folded", boost=1.5),
+        index.SearchField("body_folded"),
+        index.AutocompleteField("title_folded"),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+        index.FilterField("status"),
+        index.FilterField("section_id"),
+        index.FilterField("body_id"),
+        index.FilterField("published"),
+    ]
+
+    class Meta:
+        verbose_name = _("mục tìm kiếm")
+        verbose_name_plural = _("mục tìm kiếm")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.title[:60]}"
+
+
+class ElasticsearchSync(models.Model):
+    """When Elasticsearch last caught up with SearchEntry in full (one row per alias)."""
+
+    alias = models.CharField(max_length=100, unique=True)
+    last_success = models.DateTimeField(null=True)
+    last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+class IndexingFailure(models.Model):
+    """A live Elasticsearch update that failed; `search_index sync` retries and clears it."""
+
+    key = models.CharField(max_length=64, db_index=True)
+    action = models.CharField(max_length=10)  # "index" or "delete"
+    error = models.TextField()
+    failed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-failed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.key}: {self.error[:60]}"

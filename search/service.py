@@ -1,0 +1,42 @@
+"""One entry point for the page, the feed and the API: search, with a fallback.
+
+Elasticsearch answers when it is configured and healthy; any failure (down, slow beyond
+ELASTICSEARCH_TIMEOUT, an error) is logged and the database backend answers instead, with
+`fallback_reason` set so the page can say so discreetly. Readers never see a 500 because
+of search.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils.translation import gettext
+
+from search.backends import database, elastic
+from search.params import SearchRequest
+from search.results import SearchResults, Suggestion
+
+logger = logging.getLogger(__name__)
+
+
+def run_search(request: SearchRequest) -> SearchResults:
+    if elastic.is_configured():
+        try:
+            return elastic.search(request)
+        except Exception as error:  # noqa: BLE001 - any backend failure falls back
+            logger.warning("Elasticsearch search failed, using the database: %s", error)
+            results = database.search(request)
+            results.fallback_reason = gettext(
+                "Máy chủ tìm kiếm đang bận; kết quả dưới đây lấy từ cơ sở dữ liệu."
+            )
+            return results
+    return database.search(request)
+
+
+def suggest(query: str, limit: int = 8) -> list[Suggestion]:
+    if elastic.is_configured():
+        try:
+            return elastic.suggest(query, limit)
+        except Exception as error:  # noqa: BLE001
+            logger.warning("Elasticsearch suggest failed, using the database: %s", error)
+    return database.suggest(query, limit)

@@ -1,0 +1,79 @@
+"""Live index updates: whatever changes what the public sees re-reads its entries.
+
+Every handler defers the work until the transaction commits (an editor's publish is
+never slowed down or rolled back by search), and runs it with `robust=True`, so an error
+in indexing is logged instead of reaching the editor. search.indexing records
+Elasticsearch failures for `search_index sync`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from news.models import NewsIndexPage
+from reports.models import RecommendationUpdate, ReportIndexPage
+from search import indexing
+from search.models import SearchEntry
+
+logger = logging.getLogger(__name__)
+SECTION_TYPES = (NewsIndexPage, ReportIndexPage)
+
+
+def _later(page_ids: list[int], *, descendants: bool) -> None:
+    def refresh() -> None:
+        indexing.refresh_pages_by_id(page_ids, descendants=descendants)
+
+    transaction.on_commit(refresh, robust=True)
+
+
+@receiver(page_published)
+def _published(sender, instance: Page, **kwargs) -> None:
+    # A section's title is its articles' section label: re-read its children too.
+    if isinstance(instance, SECTION_TYPES):
+        child_ids = list(instance.get_children().values_list("pk", flat=True))
+        _later([instance.pk, *child_ids], descendants=False)
+    else:
+        _later([instance.pk], descendants=False)
+
+
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def _hidden_or_moved(sender, instance: Page, **kwargs) -> None:
+    _later([instance.pk], descendants=True)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
+    _later([instance.page_id], descendants=True)
+
+
+@receiver(post_save, sender=RecommendationUpdate)
+@receiver(post_delete, sender=RecommendationUpdate)
+def _recommendation_changed(sender, instance: RecommendationUpdate, **kwargs) -> None:
+    report_id = (
+        RecommendationUpdate.objects.filter(pk=instance.pk)
+        .values_list("recommendation__report_id", flat=True)
+        .first()
+    ) or getattr(getattr(instance, "recommendation", None), "report_id", None)
+    if report_id:
+        _later([report_id], descendants=False)
+
+
+@receiver(pre_delete)
+def _page_deleted(sender, instance, **kwargs) -> None:
+    # The rows go with the page (on_delete=CASCADE); Elasticsearch must hear of it.
+    if not isinstance(instance, Page):
+        return
+    keys = list(
+        SearchEntry.objects.filter(path__startswith=instance.path).values_list("key", flat=True)
+    )
+    if keys:
+        transaction.on_commit(lambda: indexing.push_to_elasticsearch([], keys), robust=True)
