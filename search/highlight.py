@@ -1,0 +1,146 @@
+"""Matched words in <mark>, on the text as written, for every backend.
+
+Backends match on folded text, which is no good to show. This module finds, in the
+display text, the words whose folded form is one of the query's terms (search.forms), so
+"thuy" marks "Thủy" and "UBND" marks both "UBND" and "Ủy ban nhân dân". Everything else
+is escaped: the result is safe to put in a page as is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from search.abbreviations import abbreviation_map
+from search.forms import QueryForms, query_forms
+from search.normalize import canonical_number, clean, fold_clean, normalize_tones
+
+_WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
+SNIPPET_LENGTH = 240
+# Words so common in council news that marking them alone only adds noise.
+_NOISE = frozenset({"va", "cua", "cac", "nhung", "cho", "voi", "tai", "la", "co", "duoc", "trong"})
+
+
+@lru_cache(maxsize=1)
+def _folded_abbreviations() -> dict[str, tuple[str, ...]]:
+    return {
+        fold_clean(short): tuple(fold_clean(full).split())
+        for short, full in abbreviation_map().items()
+    }
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """The folded terms of one query, ready to test words of a document."""
+
+    terms: frozenset[str]
+
+    def matches(self, word: str) -> bool:
+        folded = _fold_word(word)
+        if folded in self.terms:
+            return True
+        # An abbreviation in the text, for a query that spells it out (or the reverse).
+        expansion = _folded_abbreviations().get(folded)
+        return bool(expansion) and all(part in self.terms for part in expansion)
+
+
+def _fold_word(word: str) -> str:
+    if word[0].isdigit():
+        return canonical_number(word)
+    return fold_clean(normalize_tones(clean(word)))
+
+
+def matcher_for(query: str | QueryForms) -> Matcher:
+    forms = query_forms(query) if isinstance(query, str) else query
+    terms = set()
+    for term in forms.terms:
+        terms.add(canonical_number(term) if term[0].isdigit() else term)
+    if len(terms) > 1:
+        terms -= _NOISE
+    return Matcher(frozenset(terms))
+
+
+def _spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+
+
+def _merged(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    # "bảo trợ xã hội" reads better as one mark than four.
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _render(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    parts, last = [], 0
+    for start, end in _merged(text, spans):
+        parts.append(escape(text[last:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    parts.append(escape(text[last:]))
+    return "".join(parts)
+
+
+def mark(text: str, matcher: Matcher) -> SafeString:
+    """The whole text, escaped, with matched words in <mark>."""
+    return mark_safe(_render(text, _spans(text, matcher)))
+
+
+def _window(text: str, spans: list[tuple[int, int]], length: int) -> tuple[int, int]:
+    """The stretch of `length` characters holding the most distinct matched words."""
+    best, best_start = -1, 0
+    for start, _end in spans:
+        inside = {_fold_word(text[s:e]) for s, e in spans if start <= s and e <= start + length}
+        if len(inside) > best:
+            best, best_start = len(inside), start
+    # Start a little before the first match, at a word boundary.
+    start = max(0, best_start - length // 4)
+    if start:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+def snippet(texts: Sequence[str], matcher: Matcher, length: int = SNIPPET_LENGTH) -> SafeString:
+    """A short passage from the first text that matches best, with the matches marked.
+
+    Falls back to the beginning of the first non-empty text when nothing matches.
+    """
+    best_text, best_spans, best_count = "", [], 0
+    for text in texts:
+        text = " ".join((text or "").split())
+        if not text:
+            continue
+        if not best_text:
+            best_text = text
+        spans = _spans(text, matcher)
+        count = len({_fold_word(text[s:e]) for s, e in spans})
+        if count > best_count:
+            best_text, best_spans, best_count = text, spans, count
+    if not best_text:
+        return mark_safe("")
+    if not best_spans:
+        start, end = 0, min(len(best_text), length)
+        if end < len(best_text):
+            space = best_text.rfind(" ", 0, end)
+            end = space if space > 0 else end
+    else:
+        start, end = _window(best_text, best_spans, length)
+    inside = [(s - start, e - start) for s, e in best_spans if start <= s and e <= end]
+    html = _render(best_text[start:end], inside)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(best_text) else ""
+    return mark_safe(f"{prefix}{html}{suffix}")
