@@ -35,6 +35,11 @@ def _rich(html: str) -> str:
     return get_text_for_indexing(html or "")
 
 
+def _as_of(day: date | None) -> str:
+    # "tính đến 30/6/2020", as the report page writes it, so the date is findable.
+    return f"{day.day}/{day.month}/{day.year}" if day else ""
+
+
 def _midday(day: date | None) -> datetime | None:
     # Reports carry a date; noon local time keeps it on the same day in every time zone.
     if day is None:
@@ -101,7 +106,7 @@ def report_entries(report: SupervisionReportPage, section: Page | None) -> list[
     }
     recommendations = list(report.recommendations.all())
     figures = [
-        _join(figure.label, figure.display_value, figure.unit, figure.note)
+        _join(figure.label, figure.display_value, figure.unit, _as_of(figure.as_of), figure.note)
         for figure in report.figures.all()
     ]
     agencies = [agency.name for agency in report.agencies.all()]
