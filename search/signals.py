@@ -9,6 +9,7 @@ Elasticsearch failures for `search_index sync`.
 from __future__ import annotations
 
 import logging
+import threading
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -25,11 +26,48 @@ logger = logging.getLogger(__name__)
 SECTION_TYPES = (NewsIndexPage, ReportIndexPage)
 
 
-def _later(page_ids: list[int], *, descendants: bool) -> None:
-    def refresh() -> None:
-        indexing.refresh_pages_by_id(page_ids, descendants=descendants)
+class _Pending(threading.local):
+    """Pages to refresh when the current transaction commits, gathered in one batch.
 
-    transaction.on_commit(refresh, robust=True)
+    An import publishes hundreds of pages per transaction: one refresh for all of them
+    is far cheaper than one per page.
+    """
+
+    def __init__(self) -> None:
+        self.flat: set[int] = set()
+        self.deep: set[int] = set()
+        self.callback = None
+
+
+_pending = _Pending()
+
+
+def _refresh_pending() -> None:
+    deep, flat = _pending.deep, _pending.flat - _pending.deep
+    _pending.__init__()
+    if deep:
+        indexing.refresh_pages_by_id(deep, descendants=True)
+    if flat:
+        indexing.refresh_pages_by_id(flat, descendants=False)
+
+
+def _scheduled() -> bool:
+    # Django drops the callbacks of a rolled-back transaction: then start afresh.
+    callback = _pending.callback
+    return callback is not None and any(
+        func is callback for _sids, func, _robust in transaction.get_connection().run_on_commit
+    )
+
+
+def _later(page_ids: list[int], *, descendants: bool) -> None:
+    if not _scheduled():
+        _pending.__init__()
+        _pending.callback = _refresh_pending
+        (_pending.deep if descendants else _pending.flat).update(page_ids)
+        # Outside a transaction this runs at once (and resets the state).
+        transaction.on_commit(_refresh_pending, robust=True)
+        return
+    (_pending.deep if descendants else _pending.flat).update(page_ids)
 
 
 @receiver(page_published)

@@ -201,9 +201,10 @@ def _chunks(queryset, size: int = CHUNK) -> Iterator[list[Any]]:
     last = 0
     while True:
         chunk = list(queryset.filter(pk__gt=last).order_by("pk")[:size])
-        if not chunk:
+        if chunk:
+            yield chunk
+        if len(chunk) < size:
             return
-        yield chunk
         last = chunk[-1].pk
 
 

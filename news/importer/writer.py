@@ -260,9 +260,12 @@ class ArticleWriter:
     def announce(self) -> None:
         """Send the publish signals, once the pages are committed."""
         pending, self._announce = self._announce, []
-        for page, revision in pending:
-            page_published.send(sender=NewsArticlePage, instance=page, revision=revision)
-            published.send(sender=NewsArticlePage, instance=page, revision=revision)
+        # In one transaction, so receivers that defer work with on_commit (the search
+        # index) do it once for the batch instead of once per article.
+        with transaction.atomic():
+            for page, revision in pending:
+                page_published.send(sender=NewsArticlePage, instance=page, revision=revision)
+                published.send(sender=NewsArticlePage, instance=page, revision=revision)
 
     def discard(self) -> None:
         self._pending.clear()
