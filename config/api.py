@@ -2,7 +2,7 @@
 
 Apps add their routers here. Every error is JSON of the form
 {"error": {"code": "<machine-readable>", "message": "<Vietnamese>", "field": "<param>"}},
-so a client handles reports, recommendations and (later) search the same way.
+so a client handles reports, recommendations and search the same way.
 
 Interactive docs live at /api/v1/docs. With "ninja" in INSTALLED_APPS, Swagger UI's
 script and styles come from ninja's own static files, not a CDN, so the page works on the
@@ -20,6 +20,7 @@ from ninja.errors import HttpError, ValidationError
 
 from reports.api.routes import InvalidFilter
 from reports.api.routes import router as reports_router
+from search.api import router as search_router
 
 api = NinjaAPI(
     title="API dữ liệu mở HĐND tỉnh",
@@ -118,3 +119,4 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 
 api.add_router("", reports_router)
+api.add_router("", search_router)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("rss/", SiteFeed(), name="site_feed"),
+    # Before Wagtail's catch-all, which would otherwise look for a page called "tim-kiem".
+    path("", include("search.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -1,0 +1,213 @@
+"""Search in the open-data API: /api/v1/search/ and /api/v1/search/suggest (config.api).
+
+Parameters are the search page's, read by the same search.params.parse_request; where the
+page ignores a refused value with a note, the API answers 400 in the shared error shape
+(config.api), naming the first refused parameter. The list shape is the reports API's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from ninja import Field, Query, Router, Schema
+from pydantic import WithJsonSchema
+
+from reports.api.routes import InvalidFilter
+from reports.api.schemas import ErrorOut
+from reports.enums import RecommendationStatus
+from reports.filter_params import MAX_YEAR, MIN_YEAR, SLUG
+from search.models import EntryKind
+from search.normalize import clean
+from search.params import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    PAGE_SIZE,
+    SCOPES,
+    SORTS,
+    parse_request,
+)
+from search.results import SearchHit
+from search.service import run_search, suggest
+from search.views import MAX_AGE, absolute_url
+
+router = Router(tags=["Tìm kiếm"])
+
+SUGGESTIONS = 8
+MIN_SUGGEST_LENGTH = 2
+
+# Values reach the view as text, for search.params to check and explain; the OpenAPI
+# document still says what each must look like.
+TextParam = Annotated[str | None, WithJsonSchema({"type": "string"})]
+IdParam = Annotated[str | None, WithJsonSchema({"type": "integer", "minimum": 1})]
+DateParam = Annotated[str | None, WithJsonSchema({"type": "string", "format": "date"})]
+TypeParam = Annotated[
+    str | None, WithJsonSchema({"type": "string", "enum": list(EntryKind.values)})
+]
+StatusParam = Annotated[
+    str | None, WithJsonSchema({"type": "string", "enum": list(RecommendationStatus.values)})
+]
+SlugParam = Annotated[str | None, WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+YearParam = Annotated[
+    str | None, WithJsonSchema({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR})
+]
+SortParam = Annotated[
+    str | None, WithJsonSchema({"type": "string", "enum": list(SORTS), "default": "relevance"})
+]
+ScopeParam = Annotated[
+    str | None, WithJsonSchema({"type": "string", "enum": list(SCOPES), "default": "all"})
+]
+PageParam = Annotated[
+    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE})
+]
+PageSizeParam = Annotated[
+    str | None,
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
+]
+
+
+class SearchParams(Schema):
+    q: TextParam = Field(
+        None,
+        description=(
+            "Từ khóa, có dấu hoặc không dấu; chữ viết tắt như “UBND” cũng được. "
+            f"Tối đa {MAX_QUERY_LENGTH} ký tự, phần dài hơn bị bỏ."
+        ),
+    )
+    type: TypeParam = Field(None, description="Loại nội dung.")
+    section: IdParam = Field(None, description="Mã chuyên mục (gồm cả chuyên mục con).")
+    body: IdParam = Field(None, description="Mã cơ quan giám sát.")
+    field: SlugParam = Field(None, description="Mã (slug) lĩnh vực.")
+    year: YearParam = Field(None, description="Năm đăng tin, năm của báo cáo.")
+    locality: IdParam = Field(None, description="Mã địa bàn (đơn vị hành chính).")
+    status: StatusParam = Field(None, description="Tình trạng thực hiện kiến nghị.")
+    date_from: DateParam = Field(
+        None, alias="from", description="Từ ngày, YYYY-MM-DD (hoặc DD/MM/YYYY)."
+    )
+    date_to: DateParam = Field(None, alias="to", description="Đến ngày, tính cả ngày này.")
+    sort: SortParam = Field(None, description="Liên quan nhất, mới nhất hoặc cũ nhất trước.")
+    scope: ScopeParam = Field(
+        None, description="conclusions: chỉ tìm trong kết luận và kiến nghị giám sát."
+    )
+    page: PageParam = Field(None, description="Trang cần lấy, bắt đầu từ 1.")
+    page_size: PageSizeParam = Field(
+        None, description=f"Số mục mỗi trang, 1–{MAX_PAGE_SIZE}, mặc định {PAGE_SIZE}."
+    )
+
+
+class SearchItemOut(Schema):
+    type: str = Field(description="article, report hoặc recommendation.")
+    title: str
+    url: str = Field(description="Địa chỉ đầy đủ của nội dung.")
+    published: dt.datetime | None = Field(description="Ngày đăng (ISO 8601, giờ Việt Nam).")
+    snippet: str = Field(
+        description="Đoạn trích, HTML: từ khớp nằm trong <mark>, phần còn lại đã được escape."
+    )
+    score: float = Field(description="Độ liên quan (chỉ để so sánh trong cùng một lần tìm).")
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class SearchPage(Schema):
+    query: str
+    count: int
+    page: int
+    page_size: int
+    items: list[SearchItemOut]
+    facets: dict[str, list[FacetValueOut]] = Field(
+        description="Số kết quả theo loại, chuyên mục, cơ quan giám sát, lĩnh vực, năm, "
+        "địa bàn, tình trạng kiến nghị."
+    )
+    backend: str = Field(description="elasticsearch hoặc database (khi dùng dự phòng).")
+
+
+class SuggestionOut(Schema):
+    text: str
+    url: str
+    type: str
+
+
+class SuggestPage(Schema):
+    suggestions: list[SuggestionOut]
+
+
+def _cache_publicly(response: HttpResponse) -> None:
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+
+
+def _item(hit: SearchHit, request: HttpRequest) -> dict:
+    published = timezone.localtime(hit.published) if hit.published else None
+    return {
+        "type": hit.type,
+        "title": hit.title,
+        "url": absolute_url(request, hit.url),
+        "published": published,
+        "snippet": str(hit.snippet),
+        "score": hit.score,
+    }
+
+
+@router.get(
+    "/search/",
+    response={200: SearchPage, 400: ErrorOut},
+    url_name="api_search",
+    summary="Tìm kiếm",
+    description=(
+        "Tìm trong tin tức, báo cáo giám sát và kiến nghị đã công bố, như trang /tim-kiem/: "
+        "không phân biệt dấu, hiểu chữ viết tắt, kèm số kết quả theo từng bộ lọc."
+    ),
+)
+def search(request: HttpRequest, response: HttpResponse, params: Query[SearchParams]) -> dict:
+    search_request, errors = parse_request(request.GET)
+    if errors:
+        raise InvalidFilter(next(iter(errors.values())))
+    results = run_search(search_request)
+    _cache_publicly(response)
+    return {
+        "query": results.query,
+        "count": results.count,
+        "page": results.page,
+        "page_size": results.page_size,
+        "items": [_item(hit, request) for hit in results.items],
+        "facets": {
+            name: [
+                {"value": value.value, "label": value.label, "count": value.count}
+                for value in values
+            ]
+            for name, values in results.facets.items()
+        },
+        "backend": results.backend,
+    }
+
+
+@router.get(
+    "/search/suggest",
+    response={200: SuggestPage},
+    url_name="api_search_suggest",
+    summary="Gợi ý khi gõ",
+    description=(
+        f"Tối đa {SUGGESTIONS} nội dung có tiêu đề khớp với phần đã gõ; dưới "
+        f"{MIN_SUGGEST_LENGTH} ký tự thì không gợi ý."
+    ),
+)
+def search_suggest(
+    request: HttpRequest,
+    response: HttpResponse,
+    q: str = Query("", description="Phần từ khóa đã gõ (có dấu hoặc không dấu)."),
+) -> dict:
+    query = clean(q)[:MAX_QUERY_LENGTH]
+    suggestions = suggest(query, SUGGESTIONS) if len(query) >= MIN_SUGGEST_LENGTH else []
+    _cache_publicly(response)
+    return {
+        "suggestions": [
+            {"text": item.text, "url": item.url, "type": item.type} for item in suggestions
+        ]
+    }
