@@ -1,25 +1,14 @@
-"""Elasticsearch backend (placeholder until the backend lands)."""
+"""Elasticsearch backend: the same SearchEntry rows, searched by an Elasticsearch node.
+
+Used by search.service when ELASTICSEARCH_URL is set; every function raises on failure
+(search.service falls back to the database, search.indexing records failed updates).
+See search/README.md for the design.
+"""
 
 from __future__ import annotations
 
-from django.conf import settings
+from search.backends.elastic.connection import is_configured
+from search.backends.elastic.indexer import delete_keys, drop_indices, index_entries
+from search.backends.elastic.query import search, suggest
 
-
-def is_configured() -> bool:
-    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
-
-
-def index_entries(entries) -> None:
-    raise NotImplementedError
-
-
-def delete_keys(keys) -> None:
-    raise NotImplementedError
-
-
-def search(request):
-    raise NotImplementedError
-
-
-def suggest(query: str, limit: int = 8):
-    raise NotImplementedError
+__all__ = ["delete_keys", "drop_indices", "index_entries", "is_configured", "search", "suggest"]

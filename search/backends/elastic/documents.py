@@ -1,0 +1,229 @@
+"""What Elasticsearch stores for one SearchEntry: the analysis, the mapping, the document.
+
+The node may be the bare server (no analysis-common module: no asciifolding, no
+icu_folding, no edge_ngram), so all Vietnamese handling happens in Python, in
+search.forms, before the text reaches Elasticsearch. The server only splits words
+(`standard` tokenizer), lower-cases them and, for the `.pairs` sub-fields, joins each two
+adjacent words into one term (`shingle`, which the server core ships). Nothing here may
+rely on a component outside the server core.
+
+Each text of a document is indexed three ways:
+
+* `<name>`: the display text as written, kept in `_source` only (snippets, titles).
+* `<name>_folded`: SearchEntry's expanded folded text (no accents, abbreviations spelled
+  out, numbers in one spelling): what every query matches on.
+* `<name>_exact`: the text with tone marks in one place, accents kept: a reader who typed
+  "hội" gets "hội" above "hồi" (both fold to "hoi").
+
+Both searchable forms have a `.pairs` sub-field of two-word shingles: Vietnamese words are
+mostly two syllables ("bảo trợ", "xã hội"), so documents where the query's syllables sit
+side by side should rank above those where they are scattered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from elasticsearch import dsl
+
+from search.normalize import clean, fold_clean, normalize_tones
+
+TEXT_FIELDS = ("title", "summary", "conclusion", "body")
+# Title and summary say what a document is about; a word in a long body says less.
+BOOSTS = {"title": 4.0, "summary": 2.0, "conclusion": 1.5, "body": 1.0}
+
+# The SearchEntry columns a document is built from (SearchEntry.objects.values(*...)).
+ENTRY_VALUES = (
+    "key",
+    "kind",
+    "page_id",
+    "url",
+    "published",
+    "year",
+    *TEXT_FIELDS,
+    *(f"{name}_folded" for name in TEXT_FIELDS),
+    "section_id",
+    "section_label",
+    "path",
+    "body_id",
+    "body_label",
+    "fields",
+    "localities",
+    "status",
+    "status_label",
+    "updated_at",
+)
+# What a search hit reads back (search.hits.make_hit), never the indexed forms.
+SOURCE_FOR_HITS = (
+    "key",
+    "kind",
+    "url",
+    "published",
+    *TEXT_FIELDS,
+    "section_label",
+    "body_label",
+    "status",
+    "status_label",
+)
+
+# Completion inputs: the title from its start, and from each of the next few words, so
+# "tro giup" suggests "Giám sát ... trợ giúp xã hội". Inputs that start the title win.
+SUGGEST_WORD_STARTS = 6
+SUGGEST_INPUT_LENGTH = 100
+
+vi_text = dsl.analyzer("vi_text", tokenizer="standard", filter=["lowercase"])
+vi_pairs = dsl.analyzer(
+    "vi_pairs",
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        dsl.token_filter(
+            "vi_shingle",
+            "shingle",
+            min_shingle_size=2,
+            max_shingle_size=2,
+            output_unigrams=False,
+        ),
+    ],
+)
+
+
+def _searchable() -> dsl.Text:
+    return dsl.Text(analyzer=vi_text, fields={"pairs": dsl.Text(analyzer=vi_pairs)})
+
+
+def _display() -> dsl.Text:
+    return dsl.Text(index=False)
+
+
+def _label() -> dsl.Keyword:
+    return dsl.Keyword(index=False, doc_values=False)
+
+
+def _completion() -> dsl.Completion:
+    return dsl.Completion(analyzer="standard", max_input_length=SUGGEST_INPUT_LENGTH)
+
+
+class SearchDocument(dsl.Document):
+    key = dsl.Keyword()
+    kind = dsl.Keyword()
+    page_id = dsl.Long()
+    url = dsl.Keyword(index=False, doc_values=False)
+    published = dsl.Date()
+    year = dsl.Integer()
+    updated_at = dsl.Keyword(index=False, doc_values=False)  # compared as written (sync)
+
+    title = _display()
+    summary = _display()
+    conclusion = _display()
+    body = _display()
+    title_folded = _searchable()
+    summary_folded = _searchable()
+    conclusion_folded = _searchable()
+    body_folded = _searchable()
+    title_exact = _searchable()
+    summary_exact = _searchable()
+    conclusion_exact = _searchable()
+    body_exact = _searchable()
+
+    # Facets: ids to filter on, "id|label" to count and show in one terms aggregation.
+    section_id = dsl.Long()
+    section_label = _label()
+    section_facet = dsl.Keyword()
+    path = dsl.Keyword()  # a section filter covers its sub-sections: a prefix query
+    body_id = dsl.Long()
+    body_label = _label()
+    body_facet = dsl.Keyword()
+    field_slugs = dsl.Keyword(multi=True)
+    field_facets = dsl.Keyword(multi=True)
+    locality_ids = dsl.Long(multi=True)
+    locality_facets = dsl.Keyword(multi=True)
+    status = dsl.Keyword()
+    status_label = _label()
+
+    suggest = _completion()  # folded title
+    suggest_exact = _completion()  # title with its accents, for queries typed with them
+
+
+def index_body(shards: int = 1) -> dict[str, Any]:
+    """Settings and mappings for a new index (rebuild, or the first sync)."""
+    index = dsl.Index("unused")
+    index.settings(
+        number_of_shards=shards,
+        # One replica where there is a second node; a single dev node stays green.
+        auto_expand_replicas="0-1",
+        max_result_window=10_000,
+    )
+    index.document(SearchDocument)
+    body = index.to_dict()
+    mappings = body["mappings"]
+    mappings["dynamic"] = "strict"  # a typo in a field name fails loudly
+    # The indexed forms are rebuilt from SearchEntry, never read back: keep them out of
+    # _source, which then holds the display text and facets only.
+    mappings["_source"] = {"excludes": ["*_folded", "*_exact", "suggest", "suggest_exact"]}
+    return body
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _facet(ident: Any, label: str) -> str | None:
+    return f"{ident}|{label}" if ident not in (None, "") else None
+
+
+def _suggest_inputs(text: str, weight: int) -> list[dict[str, Any]]:
+    words = text.split()
+    if not words:
+        return []
+    starts = [
+        " ".join(words[i:])[:SUGGEST_INPUT_LENGTH]
+        for i in range(1, min(len(words), SUGGEST_WORD_STARTS + 1))
+        if len(words[i]) > 1
+    ]
+    inputs = [{"input": [text[:SUGGEST_INPUT_LENGTH]], "weight": weight + 100}]
+    if starts:
+        inputs.append({"input": list(dict.fromkeys(starts)), "weight": weight + 50})
+    return inputs
+
+
+def document(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The Elasticsearch document of one SearchEntry (a `.values()` row or its __dict__)."""
+    doc: dict[str, Any] = {
+        "key": values["key"],
+        "kind": values["kind"],
+        "page_id": values["page_id"],
+        "url": values["url"],
+        "published": _iso(values["published"]),
+        "year": values["year"],
+        "updated_at": _iso(values["updated_at"]),
+        "section_id": values["section_id"],
+        "section_label": values["section_label"],
+        "section_facet": _facet(values["section_id"], values["section_label"]),
+        "path": values["path"],
+        "body_id": values["body_id"],
+        "body_label": values["body_label"],
+        "body_facet": _facet(values["body_id"], values["body_label"]),
+        "field_slugs": [slug for slug, _name in values["fields"] or []],
+        "field_facets": [f"{slug}|{name}" for slug, name in values["fields"] or []],
+        "locality_ids": [pk for pk, _name in values["localities"] or []],
+        "locality_facets": [f"{pk}|{name}" for pk, name in values["localities"] or []],
+        "status": values["status"] or None,
+        "status_label": values["status_label"],
+    }
+    for name in TEXT_FIELDS:
+        text = values[name] or ""
+        doc[name] = text
+        # Empty fields are left out, so `exists` finds the documents that have a text.
+        if text.strip():
+            doc[f"{name}_folded"] = values[f"{name}_folded"]
+            doc[f"{name}_exact"] = normalize_tones(clean(text))
+    # Newer documents first among equally good completions.
+    weight = min(max((values["year"] or 1990) - 1990, 0), 99)
+    title_exact = doc.get("title_exact", "")
+    # fold_clean(exact) is exactly search.forms' folded form, without a second pass.
+    doc["suggest"] = _suggest_inputs(fold_clean(title_exact), weight)
+    doc["suggest_exact"] = _suggest_inputs(title_exact, weight)
+    return doc
