@@ -5,6 +5,7 @@
 #   make lint    ruff check + ruff format --check
 #   make lock    regenerate requirements.lock and requirements-dev.lock (UPGRADE=1 to bump)
 #   make bench   run the benchmarks in bench/
+#   make es-start|es-stop|es-status   the local Elasticsearch 9 node (scripts/elasticsearch.sh)
 #
 # Needs Python 3.11 with venv (Debian/Ubuntu: apt-get install -y python3-venv make).
 
@@ -23,7 +24,7 @@ STAMP := $(VENV)/.installed-dev
 export PYTHONUNBUFFERED := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint lock bench
+.PHONY: help install run test lint lock bench es-start es-stop es-status
 
 help:
 	@sed -n 's/^#   make /make /p' $(firstword $(MAKEFILE_LIST))
@@ -76,3 +77,13 @@ bench: $(STAMP)
 	@set -e; scripts="$(if $(BENCH),bench/$(BENCH).py,$(filter-out bench/_%,$(wildcard bench/*.py)))"; \
 	if [ -z "$$scripts" ]; then echo "make bench: no bench/*.py yet"; exit 0; fi; \
 	for script in $$scripts; do echo "== $$script $(BENCH_ARGS)"; $(PY) $$script $(BENCH_ARGS); done
+
+# A local Elasticsearch 9 node for the search tests; prints ELASTICSEARCH_URL=... (see README).
+es-start:
+	@bash scripts/elasticsearch.sh start
+
+es-stop:
+	@bash scripts/elasticsearch.sh stop
+
+es-status:
+	@bash scripts/elasticsearch.sh status
