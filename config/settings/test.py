@@ -15,3 +15,7 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "r"}
+# Tests opt in to Elasticsearch (tests/elasticsearch_node.require_elasticsearch sets it per
+# test); otherwise every publish in every test would write to the shared node.
+ELASTICSEARCH_URL = ""
+ELASTICSEARCH_INDEX_PREFIX = "test-hdnd"
