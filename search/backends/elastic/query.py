@@ -36,10 +36,23 @@ MAX_WINDOW = 10_000
 # Up to two words, all must match; beyond that a quarter may be missing, so a long
 # question still finds the document that answers most of it.
 LOOSE_MATCH = "2<75%"
+# How much each clause of the text query counts. Adjacent pairs count most: a Vietnamese
+# word is mostly two syllables, so "bảo trợ" side by side is the word while "bảo" and
+# "trợ" apart are two unrelated words; single syllables ("xã", "hội") are everywhere, and a
+# title holding two of them must not beat a body holding the phrase. Checked against the
+# relevance judgements (tests/relevance, MRR@10 0.98) and tests/test_search_elasticsearch.
+CLAUSE_BOOSTS = {
+    "most_words": 1.0,  # decides what matches: most of the words, folded
+    "all_words": 1.0,
+    "phrase": 3.0,
+    "pairs": 4.0,
+    "exact_words": 1.5,  # the words with the accents typed
+    "exact_pairs": 3.0,
+}
 # A recommendation repeats a part of its report, in a short text that BM25 favours; the
 # report shows it in context, so when both match the report comes first. Half weight
 # keeps a recommendation first when it is the only close match (relevance judgements,
-# tests/relevance: MRR@10 0.91 at 1.0, 0.975 at 0.5).
+# tests/relevance: MRR@10 0.91 at 1.0, 0.975 at 0.5 before the pairs weighed most).
 RECOMMENDATION_WEIGHT = 0.5
 # Facet name -> (aggregated field, how many values at most).
 FACET_FIELDS = {
@@ -61,70 +74,38 @@ def _fields(names: tuple[str, ...], form: str, sub: str = "") -> list[str]:
     return [f"{name}_{form}{sub}^{BOOSTS[name]}" for name in names]
 
 
+def _multi(query: str, fields: list[str], kind: str, clause: str, **extra: Any) -> dict:
+    options = {"query": query, "fields": fields, "type": kind, **extra}
+    return {"multi_match": {**options, "boost": CLAUSE_BOOSTS[clause]}}
+
+
 def text_query(forms: QueryForms, scope: str) -> dict[str, Any] | None:
     """The query for a reader's words, or None when they hold no word to look for.
 
     Which documents match is decided by one clause (most of the words, folded); the
     others only rank: all the words, the words as a phrase, adjacent pairs ("bảo trợ"),
-    and, when the reader typed accents, the words with those accents. Recommendations
-    count half (RECOMMENDATION_WEIGHT).
+    and, when the reader typed accents, the words and pairs with those accents.
+    Recommendations count half (RECOMMENDATION_WEIGHT).
     """
     folded = forms.expanded_folded
     if not folded.strip():
         return None
     names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
-    folded_fields = _fields(names, "folded")
-    should: list[dict[str, Any]] = [
-        {
-            "multi_match": {
-                "query": folded,
-                "type": "cross_fields",
-                "fields": folded_fields,
-                "operator": "and",
-                "boost": 2.0,
-            }
-        },
-        {"multi_match": {"query": folded, "type": "phrase", "fields": folded_fields, "boost": 3.0}},
-        {
-            "multi_match": {
-                "query": folded,
-                "type": "best_fields",
-                "fields": _fields(names, "folded", ".pairs"),
-                "tie_breaker": 0.3,
-                "boost": 1.5,
-            }
-        },
+    words, pairs = _fields(names, "folded"), _fields(names, "folded", ".pairs")
+    recall = _multi(
+        folded, words, "cross_fields", "most_words", operator="or", minimum_should_match=LOOSE_MATCH
+    )
+    should = [
+        _multi(folded, words, "cross_fields", "all_words", operator="and"),
+        _multi(folded, words, "phrase", "phrase"),
+        _multi(folded, pairs, "best_fields", "pairs", tie_breaker=0.3),
     ]
     if forms.has_diacritics:
-        exact = forms.exact
+        exact_words, exact_pairs = _fields(names, "exact"), _fields(names, "exact", ".pairs")
         should += [
-            {
-                "multi_match": {
-                    "query": exact,
-                    "type": "cross_fields",
-                    "fields": _fields(names, "exact"),
-                    "boost": 3.0,
-                }
-            },
-            {
-                "multi_match": {
-                    "query": exact,
-                    "type": "best_fields",
-                    "fields": _fields(names, "exact", ".pairs"),
-                    "tie_breaker": 0.3,
-                    "boost": 2.0,
-                }
-            },
+            _multi(forms.exact, exact_words, "cross_fields", "exact_words"),
+            _multi(forms.exact, exact_pairs, "best_fields", "exact_pairs", tie_breaker=0.3),
         ]
-    recall = {
-        "multi_match": {
-            "query": folded,
-            "type": "cross_fields",
-            "fields": folded_fields,
-            "operator": "or",
-            "minimum_should_match": LOOSE_MATCH,
-        }
-    }
     return {
         "function_score": {
             "query": {"bool": {"must": [recall], "should": should}},
