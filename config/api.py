@@ -28,7 +28,8 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     description=(
         "Dữ liệu mở, chỉ đọc, về hoạt động giám sát của HĐND tỉnh: báo cáo giám sát, "
-        "kiến nghị và tình trạng thực hiện. Chỉ gồm nội dung đã công bố công khai."
+        "kiến nghị và tình trạng thực hiện; tìm kiếm trong tin tức, báo cáo và kiến nghị. "
+        "Chỉ gồm nội dung đã công bố công khai."
     ),
     docs_url="/docs",
 )
