@@ -220,3 +220,9 @@ def test_without_elasticsearch_only_the_database_side_runs(settings, site):
     assert "Elasticsearch chưa được cấu hình" in run("sync")
     status = run("status")
     assert "SearchEntry: 5 mục (article 2, recommendation 2, report 1)." in status
+
+
+def test_a_malformed_url_is_named_in_one_line(settings, db):
+    settings.ELASTICSEARCH_URL = "localhost:9200"  # no http://
+    with pytest.raises(CommandError, match="ELASTICSEARCH_URL='localhost:9200'"):
+        run("status")

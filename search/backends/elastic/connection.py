@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from elasticsearch import Elasticsearch
 
@@ -33,14 +34,17 @@ def timeout() -> float:
 def _client(address: str, request_timeout: float) -> Elasticsearch:
     # Cached per address and timeout: one connection pool per process, yet a test that
     # points ELASTICSEARCH_URL elsewhere gets a client for that address.
-    return Elasticsearch(
-        address,
-        request_timeout=request_timeout,
-        max_retries=0,
-        retry_on_timeout=False,
-        sniff_on_start=False,
-        sniff_on_node_failure=False,
-    )
+    try:
+        return Elasticsearch(
+            address,
+            request_timeout=request_timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            sniff_on_start=False,
+            sniff_on_node_failure=False,
+        )
+    except ValueError as error:  # "localhost:9200" without http://
+        raise ImproperlyConfigured(f"ELASTICSEARCH_URL={address!r}: {error}") from None
 
 
 def client(request_timeout: float | None = None) -> Elasticsearch:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from search.backends.elastic import connection, indexer
 from search.backends.elastic.status import Status, status
 from search.indexing import rebuild_entries
 
-ES_ERRORS = (TransportError, ApiError, indexer.IndexingError)
+ES_ERRORS = (TransportError, ApiError, indexer.IndexingError, ImproperlyConfigured)
 SAMPLE = 5
 
 
