@@ -49,7 +49,9 @@ class Matcher:
         return bool(expansion) and all(part in self.terms for part in expansion)
 
 
+@lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
+    # Cached: snippets fold every word they show, and council prose repeats its words.
     if word[0].isdigit():
         return canonical_number(word)
     return fold_clean(normalize_tones(clean(word)))

@@ -139,7 +139,7 @@ def push_to_elasticsearch(written: list[SearchEntry], deleted_keys: list[str]) -
             elastic.delete_keys(deleted_keys)
     except Exception as error:  # noqa: BLE001 - any failure must not block publishing
         logger.warning("Elasticsearch update failed, recorded for sync: %s", error)
-        message = str(error)[:2000]
+        message = elastic.describe(error)[:2000]
         IndexingFailure.objects.bulk_create(
             [IndexingFailure(key=row.key, action="index", error=message) for row in written]
             + [IndexingFailure(key=key, action="delete", error=message) for key in deleted_keys]

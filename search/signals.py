@@ -29,14 +29,15 @@ SECTION_TYPES = (NewsIndexPage, ReportIndexPage)
 class _Pending(threading.local):
     """Pages to refresh when the current transaction commits, gathered in one batch.
 
-    An import publishes hundreds of pages per transaction: one refresh for all of them
-    is far cheaper than one per page.
+    An import publishes hundreds of pages per transaction: every signal queues a
+    callback, the first to run refreshes all pending pages at once and the others find
+    nothing left. Pages of a rolled-back transaction stay pending and are re-read (which
+    is harmless: a refresh reads what the database now holds) with the next batch.
     """
 
     def __init__(self) -> None:
         self.flat: set[int] = set()
         self.deep: set[int] = set()
-        self.callback = None
 
 
 _pending = _Pending()
@@ -51,23 +52,10 @@ def _refresh_pending() -> None:
         indexing.refresh_pages_by_id(flat, descendants=False)
 
 
-def _scheduled() -> bool:
-    # Django drops the callbacks of a rolled-back transaction: then start afresh.
-    callback = _pending.callback
-    return callback is not None and any(
-        func is callback for _sids, func, _robust in transaction.get_connection().run_on_commit
-    )
-
-
 def _later(page_ids: list[int], *, descendants: bool) -> None:
-    if not _scheduled():
-        _pending.__init__()
-        _pending.callback = _refresh_pending
-        (_pending.deep if descendants else _pending.flat).update(page_ids)
-        # Outside a transaction this runs at once (and resets the state).
-        transaction.on_commit(_refresh_pending, robust=True)
-        return
     (_pending.deep if descendants else _pending.flat).update(page_ids)
+    # Outside a transaction this runs at once.
+    transaction.on_commit(_refresh_pending, robust=True)
 
 
 @receiver(page_published)

@@ -118,6 +118,7 @@ def report_entries(report: SupervisionReportPage, section: Page | None) -> list[
             title=report.title,
             summary=_join(report.subject, report.summary),
             body=_join(
+                body.name if body else "",
                 *agencies,
                 report.localities_note,
                 *figures,

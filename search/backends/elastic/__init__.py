@@ -8,7 +8,15 @@ See search/README.md for the design.
 from __future__ import annotations
 
 from search.backends.elastic.connection import is_configured
-from search.backends.elastic.indexer import delete_keys, drop_indices, index_entries
+from search.backends.elastic.indexer import delete_keys, describe, drop_indices, index_entries
 from search.backends.elastic.query import search, suggest
 
-__all__ = ["delete_keys", "drop_indices", "index_entries", "is_configured", "search", "suggest"]
+__all__ = [
+    "delete_keys",
+    "describe",
+    "drop_indices",
+    "index_entries",
+    "is_configured",
+    "search",
+    "suggest",
+]
