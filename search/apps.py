@@ -14,6 +14,17 @@ class SearchConfig(AppConfig):
     def seed_demo(self, stdout) -> None:
         """Index the demo content (called by news' seed_demo after every app's demo)."""
         from search import indexing
+        from search.backends import elastic
 
         written, deleted = indexing.rebuild_entries()
         stdout.write(f"Tìm kiếm: {written} mục được ghi, {deleted} mục bị xoá.")
+        if not elastic.is_configured():
+            return
+        from search.backends.elastic import indexer
+
+        try:
+            report = indexer.sync()
+        except Exception as error:  # noqa: BLE001 - the demo stays usable on the database
+            stdout.write(f"Elasticsearch: chưa đồng bộ được ({elastic.describe(error)}).")
+            return
+        stdout.write(f"Elasticsearch: gửi {report.sent} mục, xoá {report.deleted} mục.")
