@@ -181,7 +181,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's own search (the admin, and the site's database backend over search.SearchEntry)
 # always uses the database. The site's search uses Elasticsearch on top when
 # ELASTICSEARCH_URL is set (search.backends.elastic), falling back to the database.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # PostgreSQL: `simple` with unaccent, no English stemming (search/migrations/0002).
+        **(
+            {"SEARCH_CONFIG": "hdnd_unaccent"}
+            if "postgresql" in DATABASES["default"]["ENGINE"]
+            else {}
+        ),
+    }
+}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Index names are "<prefix>-<kind>-<version>" behind the alias "<prefix>-<kind>".
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hdnd")

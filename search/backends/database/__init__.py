@@ -1,0 +1,211 @@
+"""Database backend: the site's search without Elasticsearch, on SQLite or PostgreSQL.
+
+Documents and queries meet in the folded form of search.forms (no accents, "đ" as "d",
+abbreviations spelled out, numbers in one spelling), indexed by Wagtail's database search
+backend (search.models.SearchEntry.search_fields). A search costs at most three queries
+in the usual case, whatever the number of matches:
+
+1. the match (engine.py): every matching entry's id, score and small facet columns,
+   filtered in SQL by the date range and the conclusions scope only;
+2. the ranking texts of the best CANDIDATES matches, re-ranked in Python (ranking.py);
+3. the display text of the page's hits, highlighted by search.hits.
+
+Facet filters and counts come from the rows of query 1 (facets.py). Query 2 is skipped
+when sorting by date, and 2 and 3 are one query when there are few candidates. When fewer
+than RELAX_BELOW entries hold every word, one more query adds those holding most of
+them (see `_required`), after the complete matches: a word missing or mistyped still
+finds something. With no complete match, a close spelling is offered (search.spelling).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from functools import reduce
+from typing import Any
+
+from django.db.models import Case, F, Q, TextField, Value, When
+from django.db.models.functions import Concat
+from django.db.models.lookups import Contains, GreaterThanOrEqual
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from search.backends.database import engine, ranking
+from search.backends.database import facets as facet_counts
+from search.backends.database.engine import MAX_RELAXED_WORDS, Row, details
+from search.forms import QueryForms, query_forms
+from search.highlight import matcher_for
+from search.hits import make_hit
+from search.models import EntryKind
+from search.params import SearchRequest
+from search.results import BACKEND_DATABASE, FACETS, SearchHit, SearchResults, Suggestion
+from search.spelling import close_spelling
+
+MAX_WORDS = 32  # distinct words of a query that count; a pasted paragraph stays cheap
+RELAX_BELOW = 10  # fewer complete matches than this: add the matches of most words
+ONE_QUERY_FETCH = 20  # this few candidates: ranking and display text in one query
+MAX_SUGGESTIONS = 50
+DISPLAY_COLUMNS = (
+    "id",
+    "key",
+    "kind",
+    "title",
+    "url",
+    "published",
+    "summary",
+    "conclusion",
+    "body",
+    "body_label",
+    "section_label",
+    "status",
+    "status_label",
+)
+CONCLUSION_KINDS = (EntryKind.REPORT, EntryKind.RECOMMENDATION)
+
+
+def words_of(forms: QueryForms) -> list[str]:
+    """The distinct folded words to match, in the reader's order."""
+    return list(dict.fromkeys(forms.expanded_folded.split()))[:MAX_WORDS]
+
+
+def _required(count: int) -> int:
+    """How many of `count` words a relaxed match must hold: one of two, else three
+    quarters rounded down (2 of 3, 3 of 4 or 5, 6 of 8), as Elasticsearch's "2<75%"."""
+    return 1 if count == 2 else max(2, count * 3 // 4)
+
+
+def _day_start(day: date) -> datetime:
+    # The reader's days are Vietnamese days (TIME_ZONE), whatever the server's clock says.
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _in_conclusion(words: Sequence[str], required: int) -> Q:
+    padded = Concat(Value(" "), F("conclusion_folded"), Value(" "), output_field=TextField())
+    found = [Contains(padded, f" {word} ") for word in words]
+    if required >= len(words):
+        return Q(*found)
+    counted = reduce(operator.add, (Case(When(f, then=1), default=0) for f in found))
+    return Q(GreaterThanOrEqual(counted, required))
+
+
+def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> Q:
+    """The filters applied in SQL: the date range (whole days) and the conclusions scope.
+
+    In the conclusions scope the words must be in the conclusion itself (a report's
+    conclusion and recommendations, a recommendation's text), as many as the match needs.
+    """
+    where = Q()
+    if request.date_from:
+        where &= Q(published__gte=_day_start(request.date_from))
+    if request.date_to:
+        where &= Q(published__lt=_day_start(request.date_to + timedelta(days=1)))
+    if request.scope == "conclusions":
+        where &= Q(kind__in=CONCLUSION_KINDS) & ~Q(conclusion_folded="")
+        if words:
+            where &= _in_conclusion(words, required)
+    return where
+
+
+def _empty(request: SearchRequest) -> SearchResults:
+    return SearchResults(
+        query=request.query,
+        count=0,
+        page=request.page,
+        page_size=request.page_size,
+        items=[],
+        facets={name: [] for name in FACETS},
+        backend=BACKEND_DATABASE,
+    )
+
+
+def _match(request: SearchRequest, words: list[str]) -> tuple[list[Row], set[int], bool]:
+    """The matching rows, the ids holding every word, and whether the match was relaxed."""
+    db = engine.for_connection()
+    rows = db.matches(words, len(words), sql_filters(request, words, len(words)))
+    complete = {row.id for row in rows} if words else set()
+    # Two words are both required unless they are never found together.
+    relax = (len(words) > 2 and len(rows) < RELAX_BELOW) or (len(words) == 2 and not rows)
+    if not relax:
+        return rows, complete, False
+    some = words[:MAX_RELAXED_WORDS]
+    required = _required(len(some))
+    more = db.matches(some, required, sql_filters(request, some, required))
+    return rows + [row for row in more if row.id not in complete], complete, True
+
+
+def _order(
+    kept: list[Row], request: SearchRequest, forms: QueryForms, words: list[str], complete: set[int]
+) -> tuple[list[Row], dict[int, float], dict[int, dict[str, Any]]]:
+    """The rows in the page's order, the final scores known, and texts already fetched."""
+    if not words or request.sort == "newest":
+        return ranking.newest_first(kept), {}, {}
+    if request.sort == "oldest":
+        return ranking.oldest_first(kept), {}, {}
+    ordered = ranking.initial_order(kept, complete)
+    candidates = ordered[: ranking.CANDIDATES]
+    if request.offset >= len(candidates):
+        return ordered, {}, {}  # a page past the candidates is in the database's order
+    columns = list(ranking.RANK_COLUMNS)
+    if len(candidates) <= ONE_QUERY_FETCH:
+        columns += DISPLAY_COLUMNS
+    texts, extra = engine.for_connection().details([row.id for row in candidates], columns, words)
+    reranked = ranking.rerank(candidates, texts, extra, ranking.Query(forms, words), complete)
+    scores = {row.id: score for row, score in reranked}
+    return [row for row, _score in reranked] + ordered[len(candidates) :], scores, texts
+
+
+def _hits(
+    page: list[Row],
+    scores: Mapping[int, float],
+    texts: Mapping[int, Mapping[str, Any]],
+    forms: QueryForms,
+    request: SearchRequest,
+    top: float,
+) -> list[SearchHit]:
+    ids = [row.id for row in page]
+    if not all("key" in texts.get(pk, {}) for pk in ids):
+        texts = details(ids, DISPLAY_COLUMNS)
+    matcher = matcher_for(forms)
+    return [
+        make_hit(texts[row.id], scores.get(row.id, row.score / top), matcher, request.scope)
+        for row in page
+        if row.id in texts  # deleted between the two queries
+    ]
+
+
+def search(request: SearchRequest) -> SearchResults:
+    """Search the entries: results, counts, facets, and advice when nothing matches."""
+    forms = query_forms(request.query)
+    words = words_of(forms)
+    if request.query.strip() and not words:
+        return _empty(request)  # only punctuation or invisible characters: no word to find
+    rows, complete, relaxed = _match(request, words)
+    kept, facets = facet_counts.apply(rows, request)
+    results = _empty(request)
+    results.count, results.facets = len(kept), facets
+    if words and not any(row.id in complete for row in kept):
+        results.suggestion = close_spelling(request.query)
+        if kept:
+            results.notes.append(
+                gettext(
+                    "Không có kết quả chứa đủ các từ đã gõ; dưới đây là các kết quả chứa "
+                    "phần lớn các từ."
+                )
+            )
+    ordered, scores, texts = _order(kept, request, forms, words, complete)
+    page = ordered[request.offset : request.offset + request.page_size]
+    if page:
+        top = max((row.score for row in kept), default=0.0) or 1.0
+        results.items = _hits(page, scores, texts, forms, request, top)
+    return results
+
+
+def suggest(query: str, limit: int = 8) -> list[Suggestion]:
+    """Titles that start with, or hold, what the reader is typing (the last word as a
+    prefix): articles and reports before recommendations."""
+    words = query_forms(query).expanded_folded.split()[:MAX_WORDS]
+    if not words or limit <= 0:
+        return []
+    found = engine.for_connection().prefixed(words, min(limit, MAX_SUGGESTIONS))
+    return [Suggestion(text=title, url=url, type=kind) for title, url, kind in found]
