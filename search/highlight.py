@@ -16,11 +16,14 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from search.abbreviations import _key as _abbreviation_key
+from search.abbreviations import _matches as _abbreviation_matches
 from search.abbreviations import abbreviation_map
 from search.forms import QueryForms, query_forms
 from search.normalize import canonical_number, clean, fold_clean, normalize_tones
 
 _WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
 SNIPPET_LENGTH = 240
 # Words so common in council news that marking them alone only adds noise.
 _NOISE = frozenset({"va", "cua", "cac", "nhung", "cho", "voi", "tai", "la", "co", "duoc", "trong"})
@@ -67,8 +70,26 @@ def matcher_for(query: str | QueryForms) -> Matcher:
     return Matcher(frozenset(terms))
 
 
+def _abbreviation_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
+    """Abbreviations written in parts ("LĐ-TB&XH", "VH-XH") for a query holding their
+    words: no single word of them is an abbreviation, so matches() cannot see them."""
+    spans = []
+    # abbreviations' own whole-word matching, on text folded one character for one.
+    for match, found in _abbreviation_matches(_abbreviation_key(text)):
+        words = [w for w in _FOLDED_WORD.findall(found.folded_full) if w not in _NOISE]
+        if not found.is_full_form and all(word in matcher.terms for word in words):
+            spans.append(match.span())
+    return spans
+
+
 def _spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+    words = [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+    parts = _abbreviation_spans(text, matcher) if any(ch in "-&" for ch in text) else []
+    if not parts:
+        return words
+    # An abbreviation's span replaces the words inside it, so marks never overlap.
+    inside = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in parts)]
+    return sorted(inside + parts)
 
 
 def _merged(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

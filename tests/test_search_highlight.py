@@ -1,0 +1,99 @@
+"""Highlighting: what a reader sees marked in titles and snippets (search.highlight).
+
+Pure text in, escaped HTML out; no database. Both backends show their hits through it.
+"""
+
+from __future__ import annotations
+
+from search.highlight import SNIPPET_LENGTH, mark, matcher_for, snippet
+
+FILLER = " ".join(["Lorem ipsum dolor sit amet."] * 30)
+
+
+def marked(text: str, query: str) -> str:
+    return str(mark(text, matcher_for(query)))
+
+
+def test_words_are_marked_as_written_whatever_the_accents_typed():
+    assert marked("Sở Lao động tỉnh", "lao dong") == "Sở <mark>Lao động</mark> tỉnh"
+    assert marked("Hoà giải và THỦY lợi", "hòa thuy") == (
+        "<mark>Hoà</mark> giải và <mark>THỦY</mark> lợi"
+    )
+    assert marked("Đại biểu", "dai bieu") == "<mark>Đại biểu</mark>"
+
+
+def test_adjacent_matches_make_one_mark_and_common_words_stay_plain():
+    assert marked("Chính sách bảo trợ xã hội", "bảo trợ xã hội") == (
+        "Chính sách <mark>bảo trợ xã hội</mark>"
+    )
+    # "và" alone is noise: the words around it are marked, not it.
+    assert marked("Bảo trợ và xã hội", "bảo trợ và xã hội") == (
+        "<mark>Bảo trợ</mark> và <mark>xã hội</mark>"
+    )
+    assert marked("Vợ và chồng", "và") == "Vợ <mark>và</mark> chồng"  # unless it is the query
+
+
+def test_everything_else_is_escaped():
+    html = marked('<script>alert("bảo trợ")</script> & <b>', "bao tro")
+    assert html == (
+        "&lt;script&gt;alert(&quot;<mark>bảo trợ</mark>&quot;)&lt;/script&gt; &amp; &lt;b&gt;"
+    )
+    assert str(snippet(["<img src=x onerror=alert(1)>"], matcher_for("x"))) == (
+        "&lt;img src=<mark>x</mark> onerror=alert(1)&gt;"
+    )
+
+
+def test_abbreviations_are_marked_for_their_full_form_and_the_reverse():
+    assert marked("UBND tỉnh chỉ đạo", "uy ban nhan dan") == "<mark>UBND</mark> tỉnh chỉ đạo"
+    assert marked("Ủy ban nhân dân tỉnh", "UBND") == "<mark>Ủy ban nhân dân</mark> tỉnh"
+    # Written in parts, an abbreviation is one mark, whichever spelling was typed.
+    for query in ("lao dong thuong binh va xa hoi", "LĐTBXH", "LĐ-TB&XH"):
+        assert marked("Sở LĐ-TB&XH báo cáo", query) == "Sở <mark>LĐ-TB&amp;XH</mark> báo cáo"
+    assert marked("Ban VH-XH HĐND tỉnh", "văn hóa xã hội") == "Ban <mark>VH-XH</mark> HĐND tỉnh"
+    # Part of a full form is not the abbreviation.
+    assert marked("Ban VH-XH", "xa hoi") == "Ban VH-XH"
+
+
+def test_numbers_and_dates_are_marked_in_either_spelling():
+    text = "Chi 8.712 triệu đồng đến ngày 30/06/2020, đạt 12,5%."
+    assert marked(text, "8712 30/6/2020 12,5") == (
+        "Chi <mark>8.712</mark> triệu đồng đến ngày <mark>30/06/2020</mark>, "
+        "đạt <mark>12,5%</mark>."
+    )
+    assert marked("Năm 2020 và năm 2021", "2021") == "Năm 2020 và năm <mark>2021</mark>"
+
+
+def test_the_snippet_is_the_window_around_the_matches_with_ellipses():
+    text = f"{FILLER} Giám sát chính sách bảo trợ xã hội tại Sìn Hồ. {FILLER}"
+    html = str(snippet([text], matcher_for("bảo trợ xã hội")))
+    assert html.startswith("… ") and html.endswith(" …")
+    assert "<mark>bảo trợ xã hội</mark>" in html
+    plain = html.replace("<mark>", "").replace("</mark>", "")
+    assert len(plain) <= SNIPPET_LENGTH + 4
+    # Words are never cut: the window starts and ends at spaces.
+    assert plain[2:].split(" ")[0] in text.split(" ")
+    assert plain[:-2].split(" ")[-1] in text.split(" ")
+
+
+def test_the_snippet_comes_from_the_text_matching_most_words():
+    texts = ["Tóm tắt có bảo trợ.", "Nội dung có bảo trợ xã hội đầy đủ."]
+    assert str(snippet(texts, matcher_for("bảo trợ xã hội"))) == (
+        "Nội dung có <mark>bảo trợ xã hội</mark> đầy đủ."
+    )
+    # On a tie the first text wins (the summary before the body).
+    texts = ["Tóm tắt nói về bảo trợ.", "Nội dung nói về bảo trợ."]
+    assert str(snippet(texts, matcher_for("bảo trợ"))) == "Tóm tắt nói về <mark>bảo trợ</mark>."
+
+
+def test_no_match_shows_the_beginning_of_the_first_text():
+    texts = ["", "Không liên quan gì cả. " * 30]
+    html = str(snippet(texts, matcher_for("bảo trợ")))
+    assert html.startswith("Không liên quan") and html.endswith(" …")
+    assert "<mark>" not in html and len(html) <= SNIPPET_LENGTH + 2
+    assert str(snippet(["", None], matcher_for("bảo trợ"))) == ""
+    assert str(snippet(["Ngắn gọn."], matcher_for(""))) == "Ngắn gọn."
+
+
+def test_text_is_read_with_its_spaces_collapsed():
+    html = str(snippet(["Chính   sách\n\nbảo trợ\txã hội"], matcher_for("bảo trợ xã hội")))
+    assert html == "Chính sách <mark>bảo trợ xã hội</mark>"
