@@ -24,8 +24,8 @@ from tests.report_factories import body, build_report, field, make_report_index,
 WELFARE = "bảo trợ xã hội"
 
 
-def local(year: int, month: int, day: int) -> datetime:
-    return timezone.make_aware(datetime(year, month, day, 9, 30))
+def local(year: int, month: int, day: int, hour: int = 9) -> datetime:
+    return timezone.make_aware(datetime(year, month, day, hour, 30))
 
 
 def build_content(sections: dict) -> dict:
@@ -37,7 +37,8 @@ def build_content(sections: dict) -> dict:
         sections["committees"],
         title="Ban Văn hóa – Xã hội giám sát chính sách bảo trợ xã hội",
         summary="Đoàn giám sát làm việc với Sở Lao động – Thương binh và Xã hội về chi trả.",
-        published_at=local(2024, 5, 15),
+        # 05:30 in Hà Nội is still the 14th in UTC: the page must show the local date.
+        published_at=local(2024, 5, 15, hour=5),
     )
     session = make_article(
         sections["council"],
