@@ -50,7 +50,8 @@ def _closest(word: str, known: frozenset[str]) -> str:
     buckets = _by_length(known)
     candidates = [w for n in range(len(word) - 2, len(word) + 3) for w in buckets.get(n, ())]
     found = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
-    return found[0] if found else ""
+    # "and" is not a typo of "an": short words say too little to be offered.
+    return found[0] if found and len(found[0]) >= MIN_LENGTH else ""
 
 
 def _is_known(word: str, known: frozenset[str]) -> bool:

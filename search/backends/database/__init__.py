@@ -3,7 +3,8 @@
 Documents and queries meet in the folded form of search.forms (no accents, "đ" as "d",
 abbreviations spelled out, numbers in one spelling), indexed by Wagtail's database search
 backend (search.models.SearchEntry.search_fields). A search costs at most three queries
-in the usual case, whatever the number of matches:
+in the usual case, whatever the number of matches (a section filter reads the section's
+path, and a relaxed match, below, costs one more):
 
 1. the match (engine.py): every matching entry's id, score and small facet columns,
    filtered in SQL by the date range and the conclusions scope only;
@@ -12,9 +13,10 @@ in the usual case, whatever the number of matches:
 
 Facet filters and counts come from the rows of query 1 (facets.py). Query 2 is skipped
 when sorting by date, and 2 and 3 are one query when there are few candidates. When fewer
-than RELAX_BELOW entries hold every word, one more query adds those holding most of
-them (see `_required`), after the complete matches: a word missing or mistyped still
-finds something. With no complete match, a close spelling is offered (search.spelling).
+than RELAX_BELOW entries hold every word (none, for two words), one more query adds
+those holding most of them (see `_required`), after the complete matches: a word missing
+or mistyped still finds something. With no complete match, a close spelling is offered
+(search.spelling), and a note says that the results hold only some of the words.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from django.utils.translation import gettext
 
 from search.backends.database import engine, ranking
 from search.backends.database import facets as facet_counts
-from search.backends.database.engine import MAX_RELAXED_WORDS, Row, details
+from search.backends.database.engine import MAX_RELAXED_WORDS, Engine, Row, details
 from search.forms import QueryForms, query_forms
 from search.highlight import matcher_for
 from search.hits import make_hit
@@ -119,23 +121,27 @@ def _empty(request: SearchRequest) -> SearchResults:
     )
 
 
-def _match(request: SearchRequest, words: list[str]) -> tuple[list[Row], set[int], bool]:
-    """The matching rows, the ids holding every word, and whether the match was relaxed."""
-    db = engine.for_connection()
+def _match(db: Engine, request: SearchRequest, words: list[str]) -> tuple[list[Row], set[int]]:
+    """The matching rows, and the ids of those holding every word."""
     rows = db.matches(words, len(words), sql_filters(request, words, len(words)))
     complete = {row.id for row in rows} if words else set()
     # Two words are both required unless they are never found together.
     relax = (len(words) > 2 and len(rows) < RELAX_BELOW) or (len(words) == 2 and not rows)
     if not relax:
-        return rows, complete, False
+        return rows, complete
     some = words[:MAX_RELAXED_WORDS]
     required = _required(len(some))
     more = db.matches(some, required, sql_filters(request, some, required))
-    return rows + [row for row in more if row.id not in complete], complete, True
+    return rows + [row for row in more if row.id not in complete], complete
 
 
 def _order(
-    kept: list[Row], request: SearchRequest, forms: QueryForms, words: list[str], complete: set[int]
+    db: Engine,
+    kept: list[Row],
+    request: SearchRequest,
+    forms: QueryForms,
+    words: list[str],
+    complete: set[int],
 ) -> tuple[list[Row], dict[int, float], dict[int, dict[str, Any]]]:
     """The rows in the page's order, the final scores known, and texts already fetched."""
     if not words or request.sort == "newest":
@@ -149,7 +155,7 @@ def _order(
     columns = list(ranking.RANK_COLUMNS)
     if len(candidates) <= ONE_QUERY_FETCH:
         columns += DISPLAY_COLUMNS
-    texts, extra = engine.for_connection().details([row.id for row in candidates], columns, words)
+    texts, extra = db.details([row.id for row in candidates], columns, words)
     reranked = ranking.rerank(candidates, texts, extra, ranking.Query(forms, words), complete)
     scores = {row.id: score for row, score in reranked}
     return [row for row, _score in reranked] + ordered[len(candidates) :], scores, texts
@@ -180,7 +186,8 @@ def search(request: SearchRequest) -> SearchResults:
     words = words_of(forms)
     if request.query.strip() and not words:
         return _empty(request)  # only punctuation or invisible characters: no word to find
-    rows, complete, relaxed = _match(request, words)
+    db = engine.for_connection()
+    rows, complete = _match(db, request, words)
     kept, facets = facet_counts.apply(rows, request)
     results = _empty(request)
     results.count, results.facets = len(kept), facets
@@ -193,7 +200,7 @@ def search(request: SearchRequest) -> SearchResults:
                     "phần lớn các từ."
                 )
             )
-    ordered, scores, texts = _order(kept, request, forms, words, complete)
+    ordered, scores, texts = _order(db, kept, request, forms, words, complete)
     page = ordered[request.offset : request.offset + request.page_size]
     if page:
         top = max((row.score for row in kept), default=0.0) or 1.0

@@ -292,7 +292,10 @@ class PostgresEngine:
         return list(queryset.values_list("title", "url", "kind")[:limit])
 
 
-def for_connection() -> SQLiteEngine | PostgresEngine:
+Engine = SQLiteEngine | PostgresEngine
+
+
+def for_connection() -> Engine:
     """The engine for the default database."""
     if connection.vendor == "postgresql":
         return PostgresEngine()
