@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from search.backends import database, elastic
 from search.params import SearchRequest
 from search.results import SearchResults, Suggestion
+from search.spelling import close_spelling
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 def run_search(request: SearchRequest) -> SearchResults:
     if elastic.is_configured():
         try:
-            return elastic.search(request)
+            results = elastic.search(request)
         except Exception as error:  # noqa: BLE001 - any backend failure falls back
             logger.warning("Elasticsearch search failed, using the database: %s", error)
             results = database.search(request)
@@ -30,6 +31,10 @@ def run_search(request: SearchRequest) -> SearchResults:
                 "Máy chủ tìm kiếm đang bận; kết quả dưới đây lấy từ cơ sở dữ liệu."
             )
             return results
+        if not results.count and request.query and not results.suggestion:
+            # The same vocabulary as the database backend's advice (titles and summaries).
+            results.suggestion = close_spelling(request.query)
+        return results
     return database.search(request)
 
 

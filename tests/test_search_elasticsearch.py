@@ -414,3 +414,13 @@ def test_suggestions_complete_titles_from_any_word(es, home):
     assert [s.text for s in elastic.suggest("Hội", 5)][0] == "Hội nghị tiếp xúc cử tri"
     assert [s.text for s in elastic.suggest("hồi", 5)][0] == "Hồi hương đồng bào"
     assert elastic.suggest("", 5) == []
+
+
+def test_no_result_offers_a_close_spelling_when_elasticsearch_answers(es, home):
+    from search.service import run_search
+
+    load(entry("article:1", "Giám sát khai thác khoáng sản", home))
+    results = run_search(SearchRequest(query="khoangg san"))
+    assert (results.backend, results.count) == ("elasticsearch", 0)
+    assert results.suggestion == "khoang san"
+    assert run_search(SearchRequest(query="khoang san")).count == 1
