@@ -97,6 +97,18 @@ def test_abbreviations_find_the_full_form_and_the_reverse(sections):
     assert found("LĐTBXH") == found("LĐ-TB&XH") == found("lao dong thuong binh va xa hoi") == both
 
 
+def test_short_vietnamese_words_are_words_not_english_stop_words(sections):
+    # PostgreSQL's default configuration is English: "no", "an", "to", "do" would be
+    # dropped from documents and queries alike (search/migrations/0002).
+    debt = article(sections["council"], "Xử lý nợ đọng thuế của doanh nghiệp")
+    safety = article(sections["council"], "Bảo đảm an toàn thực phẩm tại chợ")
+    nest = article(sections["council"], "Tổ đại biểu số 3 làm việc với cử tri")
+    index_site()
+    assert found("nợ") == found("no dong") == {debt.title}
+    assert found("an toàn") == found("an") == {safety.title}
+    assert found("tổ") == {nest.title}
+
+
 def test_numbers_and_dates_in_either_spelling(welfare):
     assert found("8.712") == found("8712") == {WELFARE_TITLE}
     assert found("30/6/2020") == found("30/06/2020") == {WELFARE_TITLE}
