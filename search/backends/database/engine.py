@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import Case, F, Q, When
 from modelsearch.conf import get_app_config
 from wagtail.search.backends import get_search_backend
@@ -137,7 +137,9 @@ _sqlite_indexes: dict[str, frozenset[str]] = {}
 
 
 def _indexed_by(name: str) -> str:
-    """ " INDEXED BY <name>" when SQLite has that index (looked up once per database)."""
+    """The hint to read index `name`, when SQLite has it (looked up once per database;
+    a migration that drops it while the process runs costs one failed query, see
+    SQLiteEngine.matches)."""
     database = str(connection.settings_dict["NAME"])
     if database not in _sqlite_indexes:
         with connection.cursor() as cursor:
@@ -183,7 +185,13 @@ class SQLiteEngine:
             sql += f" AND ({counted}) >= %s"
             params = [_fts(words, "OR"), _content_type_id()]
             params += [*(_fts([word]) for word in words), required]
-        return _rows(sql + condition[0], params + condition[1])
+        try:
+            return _rows(sql + condition[0], params + condition[1])
+        except OperationalError as error:
+            if "no such index" not in str(error) or not _sqlite_indexes:
+                raise
+            _sqlite_indexes.clear()  # gone since looked up: look again, without it
+            return self.matches(words, required, where)
 
     def details(
         self, ids: Sequence[int], columns: Sequence[str], words: Sequence[str]
@@ -202,9 +210,15 @@ class SQLiteEngine:
             f"bm25({self.fts}), {table}.published DESC LIMIT %s"
         )
         params = [match, _content_type_id(), EntryKind.RECOMMENDATION, len(start), start, limit]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+        except OperationalError as error:
+            if "no such index" not in str(error) or not _sqlite_indexes:
+                raise
+            _sqlite_indexes.clear()
+            return self.prefixed(words, limit)
 
 
 # ------------------------------------------------------------------------ PostgreSQL
