@@ -9,6 +9,7 @@ is escaped: the result is safe to put in a page as is.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,8 +83,12 @@ def _abbreviation_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+
+
 def _spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
-    words = [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+    words = _word_spans(text, matcher)
     parts = _abbreviation_spans(text, matcher) if any(ch in "-&" for ch in text) else []
     if not parts:
         return words
@@ -120,11 +125,22 @@ def mark(text: str, matcher: Matcher) -> SafeString:
 
 def _window(text: str, spans: list[tuple[int, int]], length: int) -> tuple[int, int]:
     """The stretch of `length` characters holding the most distinct matched words."""
-    best, best_start = -1, 0
-    for start, _end in spans:
-        inside = {_fold_word(text[s:e]) for s, e in spans if start <= s and e <= start + length}
+    # One pass with a sliding window (spans are in text order): a long body may match
+    # hundreds of times.
+    folded = [_fold_word(text[s:e]) for s, e in spans]
+    inside: Counter[str] = Counter()
+    best, best_start, following = -1, 0, 0
+    for position, (start, _end) in enumerate(spans):
+        following = max(following, position)
+        while following < len(spans) and spans[following][1] <= start + length:
+            inside[folded[following]] += 1
+            following += 1
         if len(inside) > best:
             best, best_start = len(inside), start
+        if inside[folded[position]] > 0:
+            inside[folded[position]] -= 1
+            if not inside[folded[position]]:
+                del inside[folded[position]]
     # Start a little before the first match, at a word boundary.
     start = max(0, best_start - length // 4)
     if start:
@@ -137,24 +153,30 @@ def _window(text: str, spans: list[tuple[int, int]], length: int) -> tuple[int, 
     return start, end
 
 
+def _best_text(texts: list[str], matcher: Matcher, find) -> tuple[str, list[tuple[int, int]]]:
+    best_text, best_spans, best_count = texts[0], [], 0
+    for text in texts:
+        spans = find(text, matcher)
+        count = len({_fold_word(text[s:e]) for s, e in spans})
+        if count > best_count:
+            best_text, best_spans, best_count = text, spans, count
+    return best_text, best_spans
+
+
 def snippet(texts: Sequence[str], matcher: Matcher, length: int = SNIPPET_LENGTH) -> SafeString:
     """A short passage from the first text that matches best, with the matches marked.
 
     Falls back to the beginning of the first non-empty text when nothing matches.
     """
-    best_text, best_spans, best_count = "", [], 0
-    for text in texts:
-        text = " ".join((text or "").split())
-        if not text:
-            continue
-        if not best_text:
-            best_text = text
-        spans = _spans(text, matcher)
-        count = len({_fold_word(text[s:e]) for s, e in spans})
-        if count > best_count:
-            best_text, best_spans, best_count = text, spans, count
-    if not best_text:
+    texts = [" ".join((text or "").split()) for text in texts]
+    texts = [text for text in texts if text]
+    if not texts:
         return mark_safe("")
+    # Choose the text and the window on single words (cheap); scan for abbreviations
+    # written in parts only when no word matched, and then only in the shown passage.
+    best_text, best_spans = _best_text(texts, matcher, _word_spans)
+    if not best_spans:
+        best_text, best_spans = _best_text(texts, matcher, _spans)
     if not best_spans:
         start, end = 0, min(len(best_text), length)
         if end < len(best_text):
@@ -162,8 +184,7 @@ def snippet(texts: Sequence[str], matcher: Matcher, length: int = SNIPPET_LENGTH
             end = space if space > 0 else end
     else:
         start, end = _window(best_text, best_spans, length)
-    inside = [(s - start, e - start) for s, e in best_spans if start <= s and e <= end]
-    html = _render(best_text[start:end], inside)
+    html = _render(best_text[start:end], _spans(best_text[start:end], matcher))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(best_text) else ""
     return mark_safe(f"{prefix}{html}{suffix}")
