@@ -97,6 +97,9 @@ class _Matcher:
     by_first_word: dict[str, tuple[_Option, ...]]  # full forms: "uy" -> "uy ban nhan dan"...
     by_first_part: dict[str, tuple[_Option, ...]]  # spellings: "ld" -> "ld-tb&xh" (and "ldtbxh")
     part_lengths: tuple[int, ...]
+    # Where an entry can start: a full form's first word, or a word beginning with a
+    # spelling's first part. Lets the scan skip, in C, the words that start nothing.
+    starts: re.Pattern[str]
 
 
 @cache
@@ -115,10 +118,14 @@ def _matcher() -> _Matcher:
             option = (re.compile(_spelling_pattern(spelling) + _BOUNDARY_AFTER), short)
             first_part = _PART_SEPARATORS.split(normalize.fold(spelling))[0]
             by_part.setdefault(first_part, []).append(option)
+    words = "|".join(sorted(map(re.escape, by_word), key=len, reverse=True))
+    parts = "|".join(sorted(map(re.escape, by_part), key=len, reverse=True))
+    starts = re.compile(rf"(?<![a-z0-9\x01])(?:(?:{words})(?![a-z0-9\x01])|(?:{parts}))")
     return _Matcher(
         by_first_word={word: tuple(options) for word, options in by_word.items()},
         by_first_part={part: tuple(options) for part, options in by_part.items()},
         part_lengths=tuple(sorted({len(part) for part in by_part})),
+        starts=starts,
     )
 
 
@@ -129,10 +136,11 @@ def _matches(key: str) -> Iterator[tuple[re.Match[str], _Candidate]]:
     """Non-overlapping whole-word matches in an aligned key, leftmost and then longest."""
     matcher = _matcher()
     end = 0
-    for word in _KEY_WORD.finditer(key):
-        start, text = word.start(), word.group()
+    for candidate in matcher.starts.finditer(key):
+        start = candidate.start()
         if start < end:
             continue
+        text = _KEY_WORD.match(key, start).group()
         # A spelling's first part may be glued to the next ("LĐTBXH"), so look up prefixes.
         options = matcher.by_first_word.get(text, ())
         for n in matcher.part_lengths:
