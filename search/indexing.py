@@ -10,7 +10,7 @@ raised: publishing must not fail because search is down; `search_index sync` cat
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import transaction
@@ -98,18 +98,21 @@ def pages_at_or_below(pages: Iterable[Page]) -> list[int]:
     return sorted(ids)
 
 
-def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[int, int]:
-    """Re-read the entries of these pages (and descendants); returns (written, deleted)."""
-    page_ids = pages_at_or_below(pages) if descendants else [page.pk for page in pages]
-    if not page_ids:
-        return 0, 0
-    written: list[SearchEntry] = []
-    deleted: list[SearchEntry] = []
+def _refresh_ids(page_ids: list[int]) -> Iterator[tuple[list[SearchEntry], list[SearchEntry]]]:
+    # In chunks, so a full rebuild of tens of thousands of pages keeps memory flat.
     for start in range(0, len(page_ids), BATCH):
         chunk = page_ids[start : start + BATCH]
-        page_objects = Page.objects.filter(pk__in=chunk).only("pk")
-        new = sources.entries_for_pages(page_objects)
-        done, gone = apply(new, SearchEntry.objects.filter(page_id__in=chunk))
+        yield apply(
+            sources.entries_for_page_ids(chunk), SearchEntry.objects.filter(page_id__in=chunk)
+        )
+
+
+def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[int, int]:
+    """Re-read the entries of these pages (and descendants); returns (written, deleted)."""
+    page_ids = pages_at_or_below(pages) if descendants else sorted({page.pk for page in pages})
+    written: list[SearchEntry] = []
+    deleted: list[SearchEntry] = []
+    for done, gone in _refresh_ids(page_ids):
         written += done
         deleted += gone
     push_to_elasticsearch(written, [row.key for row in deleted])
@@ -117,13 +120,31 @@ def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[i
 
 
 def refresh_pages_by_id(page_ids: Iterable[int], *, descendants: bool = True) -> tuple[int, int]:
-    return refresh_pages(Page.objects.filter(pk__in=list(page_ids)), descendants=descendants)
+    if descendants:
+        return refresh_pages(Page.objects.filter(pk__in=list(page_ids)), descendants=True)
+    written: list[SearchEntry] = []
+    deleted: list[SearchEntry] = []
+    for done, gone in _refresh_ids(sorted(set(page_ids))):
+        written += done
+        deleted += gone
+    push_to_elasticsearch(written, [row.key for row in deleted])
+    return len(written), len(deleted)
 
 
 def rebuild_entries() -> tuple[int, int]:
-    """Bring every entry in line with the site (the database side of a rebuild/sync)."""
-    written, deleted = apply(sources.all_entries(), SearchEntry.objects.all())
-    return len(written), len(deleted)
+    """Bring every entry in line with the site (the database side of a rebuild/sync).
+
+    Elasticsearch is left to the caller (search_index loads it from the rows).
+    """
+    page_ids = sorted(
+        set(sources.document_page_ids())
+        | set(SearchEntry.objects.values_list("page_id", flat=True).distinct())
+    )
+    written = deleted = 0
+    for done, gone in _refresh_ids(page_ids):
+        written += len(done)
+        deleted += len(gone)
+    return written, deleted
 
 
 def push_to_elasticsearch(written: list[SearchEntry], deleted_keys: list[str]) -> None:

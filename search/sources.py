@@ -166,21 +166,22 @@ def public_pages(queryset) -> Any:
     return queryset.live().filter(not_restricted())
 
 
-def entries_for_pages(pages: Iterable[Page]) -> Iterator[Entry]:
-    """Entries for the given pages that are articles or reports, live and public.
+def entries_for_page_ids(ids: list[int]) -> Iterator[Entry]:
+    """Entries for those of these pages that are articles or reports, live and public.
 
     Pages of other types, drafts and restricted pages yield nothing (the caller removes
     their old entries).
     """
-    ids = [page.pk for page in pages]
     yield from _article_entries(NewsArticlePage.objects.filter(pk__in=ids))
     yield from _report_entries(SupervisionReportPage.objects.filter(pk__in=ids))
 
 
-def all_entries() -> Iterator[Entry]:
-    """Every public document of the site, for a full rebuild."""
-    yield from _article_entries(NewsArticlePage.objects.all())
-    yield from _report_entries(SupervisionReportPage.objects.all())
+def document_page_ids() -> list[int]:
+    """Every article and report page, whatever its state (a rebuild checks them all)."""
+    return [
+        *NewsArticlePage.objects.values_list("pk", flat=True),
+        *SupervisionReportPage.objects.values_list("pk", flat=True),
+    ]
 
 
 def _parents(pages: list[Page]) -> dict[str, Page]:
