@@ -264,12 +264,14 @@ class PostgresEngine:
         query, query_params = self._to_tsquery(_tsquery(words, required))
         table = _table()
         # OFFSET 0 keeps the subquery whole: ranked before the join, the hash holds ids
-        # and scores rather than title vectors.
+        # and scores rather than title vectors. The GIN index's statistics are off, so the
+        # planner expects one match: joining on the primary key keeps its nested loop (with
+        # an SQL filter, it chooses one) at a lookup per match, never a scan per match.
         sql = (
             f"SELECT {table}.id, m.score, {_columns()} FROM ("
             f"SELECT ie.object_id, ts_rank(ie.title, {query}) AS score FROM {self.entries} ie "
             f"WHERE ie.content_type_id = %s AND (ie.title || ie.body) @@ {query} OFFSET 0"
-            f") AS m JOIN {table} ON CAST({table}.id AS VARCHAR(50)) = m.object_id "
+            f") AS m JOIN {table} ON {table}.id = CAST(m.object_id AS BIGINT) "
             f"WHERE 1 = 1{condition[0]}"
         )
         params = [*query_params, _content_type_id(), *query_params, *condition[1]]
