@@ -10,8 +10,9 @@ re-ranked in Python on their folded text (search.forms), the same for both datab
 (c) when the reader typed accents, the same accents in the title or summary count;
 (d) title > summary > conclusion > body, by where the words and pairs are found.
 
-The database's score (normalised) only breaks ties between otherwise equal candidates.
-Matches beyond the candidates keep the database's order after them.
+The database's score, normalised, weighs less than the least of the fields: it orders the
+candidates the text does not tell apart. Matches beyond the candidates keep the
+database's order after them (a reader rarely pages that far).
 """
 
 from __future__ import annotations
