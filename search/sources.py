@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from typing import Any
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
@@ -19,7 +20,8 @@ from wagtail.rich_text import get_text_for_indexing
 from news.models import NewsArticlePage
 from news.selectors import not_restricted
 from reports.enums import RecommendationStatus
-from reports.models import Recommendation, SupervisionReportPage
+from reports.models import KeyFigure, Recommendation, SupervisionReportPage
+from reports.report_context import IN_EDITOR_ORDER
 from search.forms import index_forms
 from search.models import EntryKind
 
@@ -223,7 +225,18 @@ def _report_entries(queryset) -> Iterator[Entry]:
         public_pages(queryset)
         .select_related("supervising_body", "head")
         .prefetch_related(
-            "fields", "localities", "agencies", "figures", "recommendations__addressees"
+            "fields",
+            "localities",
+            "agencies",
+            Prefetch("figures", queryset=KeyFigure.objects.order_by(*IN_EDITOR_ORDER)),
+            # The report page numbers recommendations in this order ("#kien-nghi-N"):
+            # sort_order alone leaves ties (and NULLs) to each database.
+            Prefetch(
+                "recommendations",
+                queryset=Recommendation.objects.order_by(*IN_EDITOR_ORDER).prefetch_related(
+                    "addressees"
+                ),
+            ),
         )
     )
     for chunk in _chunks(queryset, 100):
