@@ -65,10 +65,15 @@ class ParamError:
     expected: str  # what the parameter accepts, in Vietnamese, without a subject
 
     @property
+    def subject(self) -> str:
+        """What the parameter is called in a note to readers."""
+        return str(SUBJECTS[self.param])
+
+    @property
     def message(self) -> str:
         shown = self.value if len(self.value) <= 40 else self.value[:39] + "…"
         return gettext("%(subject)s “%(value)s” không hợp lệ: %(expected)s.") % {
-            "subject": SUBJECTS[self.param],
+            "subject": self.subject,
             "value": shown,
             "expected": self.expected,
         }

@@ -134,13 +134,8 @@ class SearchParamError(ParamError):
     """A refused search parameter; named with the search page's own subjects."""
 
     @property
-    def message(self) -> str:
-        shown = self.value if len(self.value) <= 40 else self.value[:39] + "…"
-        return gettext("%(subject)s “%(value)s” không hợp lệ: %(expected)s.") % {
-            "subject": SUBJECTS[self.param],
-            "value": shown,
-            "expected": self.expected,
-        }
+    def subject(self) -> str:
+        return str(SUBJECTS[self.param])
 
 
 def _message(name: str, code: str, raw: str, expected: str) -> SearchParamError:
