@@ -193,7 +193,7 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-# Index names are "<prefix>-<kind>-<version>" behind the alias "<prefix>-<kind>".
+# One index "<prefix>-documents-<timestamp>" behind the alias "<prefix>-documents".
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hdnd")
 # Seconds before a search request gives up and the database answers instead.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
