@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -68,3 +70,20 @@ def chromium_executable() -> str:
     path = chromium_path()
     assert path is not None, missing_browser()
     return path
+
+
+@contextmanager
+def launched_chromium(executable: str) -> Iterator:
+    """Debian's Chromium through Playwright, closed on the way out.
+
+    Start it only after the test content exists: Playwright's sync API runs an event
+    loop in this thread, and Django refuses ORM calls from a thread with a running loop.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()

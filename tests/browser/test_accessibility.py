@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 
-from tests.browser.conftest import CHROMIUM_ARGS
+from tests.browser.conftest import launched_chromium
 
 pytestmark = [
     pytest.mark.browser,
@@ -147,18 +147,8 @@ def site_urls(live_server) -> dict[str, str]:
 
 @pytest.fixture
 def browser(chromium_executable, site_urls):
-    # Started after the content exists: Playwright's sync API runs an event loop in this
-    # thread, and Django refuses ORM calls from a thread with a running loop.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=chromium_executable, args=CHROMIUM_ARGS
-        )
-        try:
-            yield instance
-        finally:
-            instance.close()
+    with launched_chromium(chromium_executable) as instance:
+        yield instance
 
 
 def open_page(browser, url: str, width: int, **context_options):
@@ -185,22 +175,24 @@ def blocking_violations(page) -> list[dict]:
     return [violation for violation in results if violation["impact"] in BLOCKING_IMPACTS]
 
 
+def assert_accessible_and_self_contained(page, where: str, origin: str) -> None:
+    """No serious or critical axe violation, no sideways scroll, nothing from elsewhere."""
+    violations = blocking_violations(page)
+    assert not violations, f"{where}: " + json.dumps(violations, ensure_ascii=False, indent=2)
+    scroll_width, client_width = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert scroll_width <= client_width, f"{where}: the page scrolls sideways"
+    foreign = [url for url in page.requested_urls if not url.startswith(origin)]
+    assert not foreign, f"{where}: requests to other servers: {foreign}"
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_page_passes_axe_and_fits_a_phone(browser, site_urls, name):
     for width in WIDTHS:
         page = open_page(browser, site_urls[name], width)
         try:
-            violations = blocking_violations(page)
-            assert not violations, f"{name} at {width}px: " + json.dumps(
-                violations, ensure_ascii=False, indent=2
-            )
-            scroll_width, client_width = page.evaluate(
-                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-            )
-            assert scroll_width <= client_width, f"{name} scrolls sideways at {width}px"
-            origin = site_urls["origin"]
-            foreign = [url for url in page.requested_urls if not url.startswith(origin)]
-            assert not foreign, f"requests to other servers: {foreign}"
+            assert_accessible_and_self_contained(page, f"{name} at {width}px", site_urls["origin"])
             assert page.evaluate(
                 "() => document.fonts.check('16px \"Be Vietnam Pro\"', 'Hội đồng')"
             ), "the self-hosted web font did not load"

@@ -12,15 +12,19 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS
-from tests.browser.test_accessibility import blocking_violations, ensure_home_page, open_page
+from tests.browser.conftest import launched_chromium
+from tests.browser.test_accessibility import (
+    WIDTHS,
+    assert_accessible_and_self_contained,
+    blocking_violations,
+    ensure_home_page,
+    open_page,
+)
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-WIDTHS = [360, 1280]
 
 
 @pytest.fixture
@@ -47,18 +51,8 @@ def search_urls(live_server) -> dict[str, str]:
 
 @pytest.fixture
 def browser(chromium_executable, search_urls):
-    # Started after the content exists: Playwright's sync API runs an event loop in this
-    # thread, and Django refuses ORM calls from a thread with a running loop.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=chromium_executable, args=CHROMIUM_ARGS
-        )
-        try:
-            yield instance
-        finally:
-            instance.close()
+    with launched_chromium(chromium_executable) as instance:
+        yield instance
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -66,16 +60,7 @@ def test_results_page_passes_axe_and_fits_a_phone(browser, search_urls, width):
     page = open_page(browser, search_urls["results"], width)
     try:
         assert page.locator(".search-hit").count() == 10
-        violations = blocking_violations(page)
-        assert not violations, f"search at {width}px: " + json.dumps(
-            violations, ensure_ascii=False, indent=2
-        )
-        scroll_width, client_width = page.evaluate(
-            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        assert scroll_width <= client_width, f"search scrolls sideways at {width}px"
-        foreign = [url for url in page.requested_urls if not url.startswith(search_urls["origin"])]
-        assert not foreign, foreign
+        assert_accessible_and_self_contained(page, f"search at {width}px", search_urls["origin"])
     finally:
         page.context.close()
 
