@@ -139,7 +139,7 @@ _sqlite_indexes: dict[str, frozenset[str]] = {}
 def _indexed_by(name: str) -> str:
     """The hint to read index `name`, when SQLite has it (looked up once per database;
     a migration that drops it while the process runs costs one failed query, see
-    SQLiteEngine.matches)."""
+    SQLiteEngine._matches)."""
     database = str(connection.settings_dict["NAME"])
     if database not in _sqlite_indexes:
         with connection.cursor() as cursor:
@@ -148,7 +148,26 @@ def _indexed_by(name: str) -> str:
     return f" INDEXED BY {name}" if name in _sqlite_indexes[database] else ""
 
 
-class SQLiteEngine:
+class _Engine:
+    """What both engines share: no words lists by filter; a filter that can match
+    nothing answers at once; otherwise the engine's own full-text query."""
+
+    def matches(self, words: Sequence[str], required: int, where: Q) -> list[Row]:
+        """Entries holding at least `required` of `words` (all of them when equal)."""
+        if not words:
+            return browse(where)
+        condition = _where_sql(where)
+        if condition is None:
+            return []
+        return self._matches(words, required, condition)
+
+    def _matches(
+        self, words: Sequence[str], required: int, condition: tuple[str, list[Any]]
+    ) -> list[Row]:
+        raise NotImplementedError
+
+
+class SQLiteEngine(_Engine):
     def __init__(self) -> None:
         app = get_app_config()
         self.fts = connection.ops.quote_name(app.get_model("SQLiteFTSIndexEntry")._meta.db_table)
@@ -166,13 +185,9 @@ class SQLiteEngine:
             f"WHERE {self.fts} MATCH %s AND ie.content_type_id = %s"
         )
 
-    def matches(self, words: Sequence[str], required: int, where: Q) -> list[Row]:
-        """Entries holding at least `required` of `words` (all of them when equal)."""
-        if not words:
-            return browse(where)
-        condition = _where_sql(where)
-        if condition is None:
-            return []
+    def _matches(
+        self, words: Sequence[str], required: int, condition: tuple[str, list[Any]]
+    ) -> list[Row]:
         weights = ", ".join(map(str, BM25_WEIGHTS))
         sql = f"SELECT {_table()}.id, -bm25({self.fts}, {weights}), {_columns()} {self._from()}"
         if required >= len(words):
@@ -191,7 +206,7 @@ class SQLiteEngine:
             if "no such index" not in str(error) or not _sqlite_indexes:
                 raise
             _sqlite_indexes.clear()  # gone since looked up: look again, without it
-            return self.matches(words, required, where)
+            return self._matches(words, required, condition)
 
     def details(
         self, ids: Sequence[int], columns: Sequence[str], words: Sequence[str]
@@ -239,7 +254,7 @@ def _tsquery(words: Sequence[str], required: int) -> str:
     )
 
 
-class PostgresEngine:
+class PostgresEngine(_Engine):
     def __init__(self) -> None:
         backend = get_search_backend("default")
         self.config = backend.config  # WAGTAILSEARCH_BACKENDS' SEARCH_CONFIG
@@ -255,12 +270,9 @@ class PostgresEngine:
             return "to_tsquery(%s::regconfig, %s)", [self.config, text]
         return "to_tsquery(%s)", [text]
 
-    def matches(self, words: Sequence[str], required: int, where: Q) -> list[Row]:
-        if not words:
-            return browse(where)
-        condition = _where_sql(where)
-        if condition is None:
-            return []
+    def _matches(
+        self, words: Sequence[str], required: int, condition: tuple[str, list[Any]]
+    ) -> list[Row]:
         query, query_params = self._to_tsquery(_tsquery(words, required))
         table = _table()
         # OFFSET 0 keeps the subquery whole: ranked before the join, the hash holds ids
