@@ -192,6 +192,14 @@ def _replace(text: str, *, spell_out: bool, shorten: bool, folded: bool) -> str:
     return "".join(pieces) + text[last:]
 
 
+def abbreviations_in(text: str) -> Iterator[tuple[tuple[int, int], str]]:
+    """Where `text` writes an abbreviation (any spelling, whole words), with the folded
+    full form it stands for: ((start, end), "lao dong thuong binh va xa hoi")."""
+    for match, found in _matches(_key(text)):
+        if not found.is_full_form:
+            yield match.span(), found.folded_full
+
+
 def expand_folded(folded: str) -> str:
     """Folded text with every abbreviation spelled out and every full form in the list's
     spelling: the long form that `index_forms` and `query_forms` both match on."""

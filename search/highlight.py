@@ -17,9 +17,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.abbreviations import _key as _abbreviation_key
-from search.abbreviations import _matches as _abbreviation_matches
-from search.abbreviations import abbreviation_map
+from search.abbreviations import abbreviation_map, abbreviations_in
 from search.forms import QueryForms, query_forms
 from search.normalize import canonical_number, clean, fold_clean, normalize_tones
 
@@ -75,11 +73,10 @@ def _abbreviation_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
     """Abbreviations written in parts ("LĐ-TB&XH", "VH-XH") for a query holding their
     words: no single word of them is an abbreviation, so matches() cannot see them."""
     spans = []
-    # abbreviations' own whole-word matching, on text folded one character for one.
-    for match, found in _abbreviation_matches(_abbreviation_key(text)):
-        words = [w for w in _FOLDED_WORD.findall(found.folded_full) if w not in _NOISE]
-        if not found.is_full_form and all(word in matcher.terms for word in words):
-            spans.append(match.span())
+    for span, folded_full in abbreviations_in(text):
+        words = [w for w in _FOLDED_WORD.findall(folded_full) if w not in _NOISE]
+        if all(word in matcher.terms for word in words):
+            spans.append(span)
     return spans
 
 
