@@ -72,7 +72,8 @@ def _date(raw: str) -> date:
 
 def _bounded(low: int, high: int):
     def parse(raw: str) -> int:
-        if not raw.isdigit() or not low <= int(raw) <= high:
+        # isdigit() alone accepts "²" and other digits int() refuses.
+        if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
             expected = gettext("số nguyên từ %(low)d đến %(high)d")
             raise Refused("out_of_range", expected % {"low": low, "high": high})
         return int(raw)

@@ -91,6 +91,7 @@ def test_snippets_escape_whatever_is_not_a_mark(client, sections):
         ({"page": "0"}, "page", "out_of_range"),
         ({"page": "abc"}, "page", "out_of_range"),
         ({"page": "99999"}, "page", "out_of_range"),
+        ({"page": "²"}, "page", "out_of_range"),  # a digit to isdigit(), not to int()
         ({"page_size": "51"}, "page_size", "out_of_range"),
         ({"type": "video"}, "type", "invalid_choice"),
         ({"status": "xong"}, "status", "invalid_choice"),

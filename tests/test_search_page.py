@@ -326,6 +326,7 @@ HOSTILE = [
     {"q": WELFARE, "page": "abc"},
     {"q": WELFARE, "page": "-1"},
     {"q": WELFARE, "page": "99999"},
+    {"q": WELFARE, "page": "²"},
     {"q": WELFARE, "page": "500"},
     {"q": WELFARE, "year": "abc"},
     {"q": WELFARE, "from": "2020-13-45"},
