@@ -17,8 +17,11 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.enums import RecommendationStatus
 from reports.filter_params import (
+    MAX_YEAR,
+    MIN_YEAR,
     ParamError,
     Refused,
+    choice,
     positive_id,
     raw_value,
     slug,
@@ -50,22 +53,13 @@ SUBJECTS = {
 }
 
 
-def _choice(values: tuple[str, ...] | list[str]):
-    def parse(raw: str) -> str:
-        if raw not in values:
-            raise Refused("invalid_choice", gettext("một trong %s") % ", ".join(values))
-        return raw
-
-    return parse
-
-
 def _date(raw: str) -> date:
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             value = datetime.strptime(raw, pattern).date()
         except ValueError:
             continue
-        if 1900 <= value.year <= 2100:
+        if MIN_YEAR <= value.year <= MAX_YEAR:
             return value
     raise Refused("invalid_date", gettext("ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY"))
 
@@ -82,17 +76,17 @@ def _bounded(low: int, high: int):
 
 
 PARSERS = {
-    "type": _choice(EntryKind.values),
+    "type": choice(EntryKind.values),
     "section": positive_id,
     "body": positive_id,
     "field": slug,
     "year": year,
     "locality": positive_id,
-    "status": _choice(RecommendationStatus.values),
+    "status": choice(RecommendationStatus.values),
     "from": _date,
     "to": _date,
-    "sort": _choice(SORTS),
-    "scope": _choice(SCOPES),
+    "sort": choice(SORTS),
+    "scope": choice(SCOPES),
     "page": _bounded(1, MAX_PAGE),
     "page_size": _bounded(1, MAX_PAGE_SIZE),
 }
