@@ -1,5 +1,20 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.core.cache import cache
+
+# Tests that compare "today" with what a view computed pin the clock to this day at noon
+# in Hà Nội: a run that crosses local midnight would otherwise see two different days.
+PINNED_TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def pinned_clock():
+    noon = datetime(2026, 11, 20, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    with time_machine.travel(noon, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -9,13 +9,12 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from reports.enums import RecommendationStatus as S
 from reports.models import Recommendation, RecommendationUpdate
-from tests.conftest import user_in
+from tests.conftest import PINNED_TODAY, user_in
 from tests.report_factories import (
     address,
     agency,
@@ -26,7 +25,8 @@ from tests.report_factories import (
     record_update,
 )
 
-TODAY = timezone.localdate()
+pytestmark = pytest.mark.usefixtures("pinned_clock")
+TODAY = PINNED_TODAY
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -22,6 +21,7 @@ from reports.models import (
     ReportIndexPage,
     WorkingSession,
 )
+from tests.conftest import PINNED_TODAY
 from tests.factories import make_article
 from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import (
@@ -36,7 +36,8 @@ from tests.report_factories import (
 )
 
 API = "/api/v1"
-TODAY = timezone.localdate()
+pytestmark = pytest.mark.usefixtures("pinned_clock")
+TODAY = PINNED_TODAY
 PAST = TODAY - timedelta(days=30)
 FUTURE = TODAY + timedelta(days=30)
 

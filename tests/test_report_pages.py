@@ -32,6 +32,7 @@ from reports.models import (
     ReportNewsLink,
     WorkingSession,
 )
+from tests.conftest import PINNED_TODAY
 from tests.factories import make_article, make_section
 from tests.report_factories import (
     agency,
@@ -44,8 +45,9 @@ from tests.report_factories import (
     record_update,
 )
 
-PAST = timezone.localdate() - timedelta(days=30)
-FUTURE = timezone.localdate() + timedelta(days=30)
+pytestmark = pytest.mark.usefixtures("pinned_clock")
+PAST = PINNED_TODAY - timedelta(days=30)
+FUTURE = PINNED_TODAY + timedelta(days=30)
 
 
 def soup(response) -> BeautifulSoup:

@@ -13,12 +13,12 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from reports.enums import RecommendationStatus as S
 from reports.models import Recommendation, SupervisionReportPage
 from reports.tracker import filter_recommendations
+from tests.conftest import PINNED_TODAY
 from tests.merger_scenario import AGENCY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     address,
@@ -33,7 +33,8 @@ from tests.report_factories import (
     record_update,
 )
 
-TODAY = timezone.localdate()
+pytestmark = pytest.mark.usefixtures("pinned_clock")
+TODAY = PINNED_TODAY
 PAST = TODAY - timedelta(days=30)
 FUTURE = TODAY + timedelta(days=30)
 SVG = "{http://www.w3.org/2000/svg}"
