@@ -176,11 +176,13 @@ def _key(text: str) -> str:
     return normalize.unify_i_y(text.lower())
 
 
-def _replace(text: str, *, spell_out: bool, shorten: bool, folded: bool) -> str:
+def _replace(
+    text: str, *, spell_out: bool, shorten: bool, folded: bool, key: str | None = None
+) -> str:
     """`text` with abbreviations spelled out and/or full forms shortened; with `folded`,
     every match (kept or not) is written in the list's folded spelling."""
     pieces, last = [], 0
-    for match, found in _matches(_key(text)):
+    for match, found in _matches(_key(text) if key is None else key):
         if found.is_full_form and shorten:
             replacement = found.folded_short if folded else found.entry.short
         elif (not found.is_full_form and spell_out) or folded:
@@ -203,7 +205,9 @@ def abbreviations_in(text: str) -> Iterator[tuple[tuple[int, int], str]]:
 def expand_folded(folded: str) -> str:
     """Folded text with every abbreviation spelled out and every full form in the list's
     spelling: the long form that `index_forms` and `query_forms` both match on."""
-    return _replace(folded, spell_out=True, shorten=False, folded=True)
+    # Folded text is its own key (lower case, i/y unified), so skip recomputing it.
+    key = folded if folded.isascii() else None
+    return _replace(folded, spell_out=True, shorten=False, folded=True, key=key)
 
 
 def expand_abbreviations(text: str) -> list[str]:

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 # Look-alikes that legacy converters and foreign keyboards put where "Đ"/"đ" belongs.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+_LOOKALIKE = re.compile("[ÐðƉɖ]")
 
 # Invisible characters: C0/C1 controls that are not whitespace (whitespace is collapsed
 # below), every format character (Cf: zero-width space/joiners, BOM, soft hyphen, bidi
@@ -48,7 +49,9 @@ _INVISIBLE = re.compile(
 
 def clean(text: str) -> str:
     """`text` in NFC, without invisible or control characters, with single spaces."""
-    text = _INVISIBLE.sub("", text.translate(_LOOKALIKES))
+    if _LOOKALIKE.search(text):  # rare; translate() walks every character of a long body
+        text = text.translate(_LOOKALIKES)
+    text = _INVISIBLE.sub("", text)
     # Removing invisibles first: a zero-width space between "a" and a combining acute
     # would otherwise leave "a" + U+0301 uncomposed after NFC.
     text = unicodedata.normalize("NFC", text)
@@ -204,14 +207,41 @@ def fold(text: str) -> str:
     return fold_clean(clean(text))
 
 
+def _fold_foreign(match: re.Match[str]) -> str:
+    # Compatibility forms ("ﬁ", "²", full-width letters) and other scripts' marks.
+    text = unicodedata.normalize("NFKD", match.group())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_table() -> dict[int, str]:
+    # Every Latin letter whose decomposition is one ASCII letter plus marks (all of
+    # Vietnamese's 134 marked letters among them), plus "đ"/"Đ" and the dashes: one
+    # str.translate pass folds Vietnamese text without decomposing it, the cost of a
+    # rebuild being mostly this function. Anything else takes `_fold_foreign`.
+    table = {ord(dash): "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+    table.update({ord("đ"): "d", ord("Đ"): "D"})
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", chr(code)))
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold_clean(text: str) -> str:
     """fold() for text that has been through clean() already (saves a second pass)."""
-    text = text.replace("đ", "d").replace("Đ", "D").translate(_DASHES)
-    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+    text = text.translate(_FOLD)
     if not text.isascii():
-        # Other scripts' marks (Greek, Cyrillic...) and what lower() decomposes anew.
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+        text = _NON_ASCII_RUN.sub(_fold_foreign, text)
+    text = text.lower()
+    if not text.isascii():
+        # What lower() decomposes anew ("İ" -> "i̇").
+        text = _NON_ASCII_RUN.sub(_fold_foreign, text).lower()
     return " ".join(unify_i_y(text).split())
 
 
@@ -280,6 +310,11 @@ def tokens(text: str, *, variants: bool = True) -> list[str]:
     return result
 
 
+# The same tokens in ASCII text (most folded text), where a plain class beats [^\W\d_].
+_ASCII_TOKEN = re.compile(rf"{_NUMBER}|[A-Za-z]+", re.ASCII)
+
+
 def canonical_terms(folded: str) -> str:
     """Folded text as space-separated terms, punctuation gone, numbers in one spelling."""
-    return " ".join(canonical_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded))
+    pattern = _ASCII_TOKEN if folded.isascii() else _TOKEN
+    return " ".join(canonical_number(t) if t[0].isdigit() else t for t in pattern.findall(folded))
