@@ -10,6 +10,7 @@ raised: publishing must not fail because search is down; `search_index sync` cat
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,7 +19,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from search import sources
+from search import parallel, sources
+from search.forms import TEXT_FIELDS, expanded_folded_all
 from search.models import IndexingFailure, SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ ENTRY_FIELDS = [
 ]
 ENTRY_COLUMNS = [SearchEntry._meta.get_field(name).attname for name in ENTRY_FIELDS]
 BATCH = 500
+INDEX_BATCH = 5000
 
 
 def _database_index():
@@ -40,24 +43,31 @@ def _differs(entry: SearchEntry, values: dict[str, Any]) -> bool:
     return any(getattr(entry, column) != values.get(column) for column in ENTRY_COLUMNS)
 
 
-def _values(entry: dict[str, Any]) -> dict[str, Any]:
-    return {column: entry.get(column, _default(column)) for column in ENTRY_COLUMNS}
-
-
-def _default(column: str) -> Any:
-    field = next(f for f in SearchEntry._meta.concrete_fields if f.attname == column)
+def _default(field: Any) -> Any:
     if field.has_default():
         return field.get_default()
     return "" if field.get_internal_type() in ("CharField", "TextField") else None
 
 
+_DEFAULTS = {
+    field.attname: _default(field)
+    for field in SearchEntry._meta.concrete_fields
+    if field.attname in ENTRY_COLUMNS
+}
+
+
+def _values(entry: dict[str, Any]) -> dict[str, Any]:
+    return {column: entry.get(column, _DEFAULTS[column]) for column in ENTRY_COLUMNS}
+
+
 def apply(
-    entries: Iterable[dict[str, Any]], scope: Iterable[SearchEntry]
+    entries: Iterable[dict[str, Any]], scope: Iterable[SearchEntry], *, index: bool = True
 ) -> tuple[list[SearchEntry], list[SearchEntry]]:
     """Make the rows in `scope` equal `entries`: create, update or delete.
 
     Returns (written rows, deleted rows). Unchanged rows are neither written nor returned,
-    so a re-run over an unchanged site touches nothing.
+    so a re-run over an unchanged site touches nothing. With `index=False` the caller
+    adds the written rows to Wagtail's index itself (a rebuild does, in larger batches).
     """
     existing = {entry.key: entry for entry in scope}
     now = timezone.now()
@@ -85,7 +95,7 @@ def apply(
     written = created + updated
     # Deleting rows already removed them from Wagtail's index (its post_delete handler);
     # bulk writes send no signal, so the written rows are indexed here in one go.
-    if written:
+    if written and index:
         _database_index().add_items(SearchEntry, written)
     return written, deleted
 
@@ -98,13 +108,28 @@ def pages_at_or_below(pages: Iterable[Page]) -> list[int]:
     return sorted(ids)
 
 
-def _refresh_ids(page_ids: list[int]) -> Iterator[tuple[list[SearchEntry], list[SearchEntry]]]:
-    # In chunks, so a full rebuild of tens of thousands of pages keeps memory flat.
-    for start in range(0, len(page_ids), BATCH):
-        chunk = page_ids[start : start + BATCH]
-        yield apply(
-            sources.entries_for_page_ids(chunk), SearchEntry.objects.filter(page_id__in=chunk)
-        )
+def _refresh_ids(
+    page_ids: list[int], workers: int = 1, *, index: bool = True
+) -> Iterator[tuple[list[SearchEntry], list[SearchEntry]]]:
+    # In chunks, so a full rebuild of tens of thousands of pages keeps memory flat. With
+    # workers, chunk N's text forms are computed on other cores while chunk N-1 is written;
+    # only the texts travel (entries hold model enums that workers, without Django, lack).
+    read: deque[tuple[list[int], list[dict[str, Any]]]] = deque()
+
+    def texts() -> Iterator[list[str]]:
+        for start in range(0, len(page_ids), BATCH):
+            chunk = page_ids[start : start + BATCH]
+            entries = list(sources.entries_for_page_ids(chunk))
+            read.append((chunk, entries))
+            yield [entry[name] for entry in entries for name in TEXT_FIELDS]
+
+    for folded in parallel.pipelined(expanded_folded_all, texts(), workers):
+        chunk, entries = read.popleft()
+        forms = iter(folded)
+        for entry in entries:
+            for name in TEXT_FIELDS:
+                entry[f"{name}_folded"] = next(forms)
+        yield apply(entries, SearchEntry.objects.filter(page_id__in=chunk), index=index)
 
 
 def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[int, int]:
@@ -141,9 +166,20 @@ def rebuild_entries() -> tuple[int, int]:
         | set(SearchEntry.objects.values_list("page_id", flat=True).distinct())
     )
     written = deleted = 0
-    for done, gone in _refresh_ids(page_ids):
+    unindexed: list[SearchEntry] = []
+    # Workers only here, never in a live update: a web worker should not start processes.
+    workers = parallel.workers_for(len(page_ids))
+    for done, gone in _refresh_ids(page_ids, workers, index=False):
         written += len(done)
         deleted += len(gone)
+        unindexed += done
+        # Wagtail's add_items re-averages every title's length (title_norm) per call:
+        # a few large calls instead of one per chunk.
+        if len(unindexed) >= INDEX_BATCH:
+            _database_index().add_items(SearchEntry, unindexed)
+            unindexed = []
+    if unindexed:
+        _database_index().add_items(SearchEntry, unindexed)
     return written, deleted
 
 

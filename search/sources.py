@@ -22,11 +22,10 @@ from news.selectors import not_restricted
 from reports.enums import RecommendationStatus
 from reports.models import KeyFigure, Recommendation, SupervisionReportPage
 from reports.report_context import IN_EDITOR_ORDER
-from search.forms import index_forms
+from search.forms import TEXT_FIELDS
 from search.models import EntryKind
 
 Entry = dict[str, Any]
-TEXT_FIELDS = ("title", "summary", "body", "conclusion")
 
 
 def _join(*parts: str) -> str:
@@ -58,9 +57,9 @@ def _keys(pairs: list[list[Any]]) -> str:
 
 
 def _entry(**values: Any) -> Entry:
+    # The folded forms are search.forms.with_folded's job (on worker processes in a rebuild).
     for name in TEXT_FIELDS:
         values.setdefault(name, "")
-        values[f"{name}_folded"] = index_forms(values[name]).expanded_folded
     published = values.get("published")
     values["year"] = timezone.localtime(published).year if published else None
     values.setdefault("fields", [])
@@ -172,7 +171,7 @@ def entries_for_page_ids(ids: list[int]) -> Iterator[Entry]:
     """Entries for those of these pages that are articles or reports, live and public.
 
     Pages of other types, drafts and restricted pages yield nothing (the caller removes
-    their old entries).
+    their old entries). The `<name>_folded` columns are left to search.forms.with_folded.
     """
     yield from _article_entries(NewsArticlePage.objects.filter(pk__in=ids))
     yield from _report_entries(SupervisionReportPage.objects.filter(pk__in=ids))

@@ -197,6 +197,8 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "hdnd")
 # Seconds before a search request gives up and the database answers instead.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# Worker processes for the text work of a full rebuild (search.parallel); 0: one per core.
+SEARCH_INDEX_WORKERS = int(os.environ.get("SEARCH_INDEX_WORKERS", "0"))
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
