@@ -17,9 +17,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from search import parallel, sources
+from search.backends.database.writer import BatchedIndexWriter, add_entries
 from search.forms import TEXT_FIELDS, expanded_folded_all
 from search.models import IndexingFailure, SearchEntry
 
@@ -33,10 +33,6 @@ ENTRY_FIELDS = [
 ENTRY_COLUMNS = [SearchEntry._meta.get_field(name).attname for name in ENTRY_FIELDS]
 BATCH = 500
 INDEX_BATCH = 5000
-
-
-def _database_index():
-    return get_search_backend("default").get_index_for_model(SearchEntry)
 
 
 def _differs(entry: SearchEntry, values: dict[str, Any]) -> bool:
@@ -96,7 +92,7 @@ def apply(
     # Deleting rows already removed them from Wagtail's index (its post_delete handler);
     # bulk writes send no signal, so the written rows are indexed here in one go.
     if written and index:
-        _database_index().add_items(SearchEntry, written)
+        add_entries(written)
     return written, deleted
 
 
@@ -166,20 +162,13 @@ def rebuild_entries() -> tuple[int, int]:
         | set(SearchEntry.objects.values_list("page_id", flat=True).distinct())
     )
     written = deleted = 0
-    unindexed: list[SearchEntry] = []
     # Workers only here, never in a live update: a web worker should not start processes.
     workers = parallel.workers_for(len(page_ids))
-    for done, gone in _refresh_ids(page_ids, workers, index=False):
-        written += len(done)
-        deleted += len(gone)
-        unindexed += done
-        # Wagtail's add_items re-averages every title's length (title_norm) per call:
-        # a few large calls instead of one per chunk.
-        if len(unindexed) >= INDEX_BATCH:
-            _database_index().add_items(SearchEntry, unindexed)
-            unindexed = []
-    if unindexed:
-        _database_index().add_items(SearchEntry, unindexed)
+    with BatchedIndexWriter(INDEX_BATCH) as database_index:
+        for done, gone in _refresh_ids(page_ids, workers, index=False):
+            written += len(done)
+            deleted += len(gone)
+            database_index.add(done)
     return written, deleted
 
 

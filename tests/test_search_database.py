@@ -11,9 +11,11 @@ import unicodedata
 from datetime import date
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
 from reports.enums import RecommendationStatus
 from search.backends import database
@@ -577,3 +579,39 @@ def test_a_search_costs_at_most_three_queries(documents, django_assert_max_num_q
         find("bảo trợ xã hội")
     with django_assert_max_num_queries(1):
         database.suggest("bao tr")
+
+
+# ------------------------------------------------------------------ the index writer
+
+
+def _index_rows() -> list[tuple]:
+    from django.db import connection
+
+    extra = ", title_text, body_text" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT object_id, CAST(title AS text), CAST(autocomplete AS text), "
+            f"CAST(body AS text){extra} FROM wagtailsearch_indexentry "
+            "WHERE content_type_id = %s ORDER BY object_id",
+            [ContentType.objects.get_for_model(SearchEntry).pk],
+        )
+        return cursor.fetchall()
+
+
+def test_bulk_index_writer_writes_what_wagtail_writes(welfare):
+    """search.backends.database.writer builds the vectors in SQL on PostgreSQL; Wagtail's
+    own add_items must produce the very same rows (titles, bodies, autocomplete, texts)."""
+    reports = report_index()
+    report(
+        reports,
+        "Báo cáo kết quả giám sát việc thực hiện chính sách bảo trợ xã hội",
+        conclusion="Một số xã chi trả trợ cấp chậm.",
+        recommendations=["UBND tỉnh chỉ đạo rà soát đối tượng", "Sở LĐ-TB&XH hướng dẫn"],
+    )
+    article(welfare["news"].get_parent(), "Tin không có tóm tắt", summary="")
+    index_site()
+    written = _index_rows()
+    assert len(written) == SearchEntry.objects.count() >= 5
+    backend = get_search_backend("default")
+    backend.get_index_for_model(SearchEntry).add_items(SearchEntry, list(SearchEntry.objects.all()))
+    assert _index_rows() == written

@@ -10,6 +10,7 @@ from search.forms import expanded_folded, expanded_folded_all
 from search.indexing import rebuild_entries
 from search.models import SearchEntry
 from tests.search_factories import article, index_site, titles
+from tests.test_search_database import _index_rows
 from tests.search_factories import search as run
 
 TEXTS = [
@@ -48,3 +49,22 @@ def test_a_rebuild_on_workers_writes_what_one_in_process_writes(sections, settin
     assert sorted(SearchEntry.objects.values_list(*columns)) == in_process
     best = titles(run(database, "uy ban nhan dan 8712"))[0]
     assert best == "UBND tỉnh chi trả 8.712 triệu đồng đến 30/6/2020 (1)"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_indexes_every_batch(sections, monkeypatch):
+    """On PostgreSQL, outside a transaction, batches are written from a thread with its
+    own connection (search.backends.database.writer); every one must land."""
+    from search import indexing
+
+    for n, text in enumerate(TEXTS[:3] + TEXTS[4:]):
+        article(sections["council"], f"{text} ({n})", summary=text, body_text=text)
+    SearchEntry.objects.all().delete()  # publishing indexed them already
+    assert _index_rows() == []
+    monkeypatch.setattr(indexing, "INDEX_BATCH", 2)  # several batches, one in flight
+    written, _deleted = rebuild_entries()
+    assert written == SearchEntry.objects.count() == 4
+    assert len(_index_rows()) == 4
+    assert titles(run(database, "thuy loi noi dong")) == [
+        "Công trình thủy lợi nội đồng, hoà giải ở cơ sở (3)"
+    ]
