@@ -81,6 +81,12 @@ def _full_pattern(full: str) -> str:
     return _WORD_SEPARATOR.join("(?:va|&)" if w == "va" else re.escape(w) for w in words)
 
 
+def _head_pattern(full: str) -> str:
+    """The first two words of `_full_pattern(full)` (all of it when shorter)."""
+    words = re.findall(r"[a-z0-9]+", normalize.fold(full))[:2]
+    return _WORD_SEPARATOR.join("(?:va|&)" if w == "va" else re.escape(w) for w in words)
+
+
 @dataclass(frozen=True)
 class _Candidate:
     is_full_form: bool
@@ -118,9 +124,12 @@ def _matcher() -> _Matcher:
             option = (re.compile(_spelling_pattern(spelling) + _BOUNDARY_AFTER), short)
             first_part = _PART_SEPARATORS.split(normalize.fold(spelling))[0]
             by_part.setdefault(first_part, []).append(option)
-    words = "|".join(sorted(map(re.escape, by_word), key=len, reverse=True))
+    # A full form starts where its first two words do: "ban" alone, a common word, would
+    # make a candidate of every "ban" in the text. A lookahead, so that a candidate that
+    # fails does not hide one starting at its second word.
+    heads = "|".join(sorted({_head_pattern(e.full) for e in abbreviations()}, reverse=True))
     parts = "|".join(sorted(map(re.escape, by_part), key=len, reverse=True))
-    starts = re.compile(rf"(?<![a-z0-9\x01])(?:(?:{words})(?![a-z0-9\x01])|(?:{parts}))")
+    starts = re.compile(rf"(?<![a-z0-9\x01])(?=(?:{heads})(?![a-z0-9\x01])|(?:{parts}))")
     return _Matcher(
         by_first_word={word: tuple(options) for word, options in by_word.items()},
         by_first_part={part: tuple(options) for part, options in by_part.items()},
