@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search import abbreviations
+from search import abbreviations, normalize
 from search.abbreviations import abbreviation_map, expand_abbreviations
 from search.forms import expanded_folded, index_forms, query_forms
 from search.normalize import (
     canonical_number,
+    canonical_terms,
     clean,
     fold,
     is_syllable,
@@ -462,3 +463,19 @@ def test_fold_equals_folding_by_decomposition_on_every_latin_letter():
     letters = "".join(map(chr, [*range(0xA0, 0x250), *range(0x1E00, 0x1F00)]))
     for ch in letters:
         assert fold(f"x{ch}Σ y{ch}") == fold_by_decomposition(f"x{ch}Σ y{ch}"), ch
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(messy_text, vietnamese_text))
+def test_token_by_token_steps_equal_the_whole_text_steps(text):
+    """normalize_tones and canonical_terms work space-separated token by token (with a
+    cache); on any text that must give what one pass over the whole text gives."""
+    text = unicodedata.normalize("NFC", text)
+    whole_text_tones = re.sub(r"[^\W\d_]+", lambda m: normalize._normalize_word(m.group()), text)
+    assert normalize_tones(text) == whole_text_tones
+    folded = fold(text)
+    whole_text_terms = " ".join(
+        canonical_number(t) if t[0].isdigit() else t
+        for t in re.findall(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+", folded)
+    )
+    assert canonical_terms(folded) == whole_text_terms
