@@ -1,16 +1,18 @@
 """Wagtail's database search index for SearchEntry rows, written in bulk.
 
-On SQLite this is Wagtail's own `add_items`. On PostgreSQL, Wagtail's `add_items`
-compiles one ORM expression per field per row and sends every text inside one huge
-statement: at 20,000 entries that was three quarters of a rebuild, all of it in Python.
-Here PostgreSQL builds the same vectors itself, with one INSERT … SELECT over rows that
-are already in the table. `tests/test_search_database.py` checks, row for row, that the
-result equals what Wagtail's `add_items` writes, so a change of SearchEntry's search
-fields (or of Wagtail) that this module does not follow fails loudly.
+Wagtail's `add_items` reads every search field of every row in Python; on PostgreSQL it
+also compiles one ORM expression per field per row into one huge statement: at 20,000
+entries that was three quarters of a rebuild. Here the database builds the same index
+rows itself, with one INSERT … SELECT over the SearchEntry rows already in the table
+(PostgreSQL computes the vectors; on SQLite, Wagtail's triggers fill the FTS5 table).
+`tests/test_search_database.py` checks, row for row, that the result equals what
+Wagtail's `add_items` writes, so a change of SearchEntry's search fields (or of Wagtail)
+that this module does not follow fails loudly. Other databases get Wagtail's add_items.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
@@ -33,14 +35,19 @@ def add_entries(rows: Sequence[SearchEntry]) -> None:
     if not rows:
         return
     database_index = _database_index()
-    if connection.vendor != "postgresql":
+    content_type = ContentType.objects.get_for_model(SearchEntry).pk
+    ids = [row.pk for row in rows]
+    if connection.vendor == "postgresql":
+        backend = database_index.backend
+        sql, params = _postgres_sql(backend.config, backend.autocomplete_config)
+        params = [content_type, *params, ids]
+    elif connection.vendor == "sqlite":
+        sql, params = _sqlite_sql(), [content_type, json.dumps(ids)]
+    else:
         database_index.add_items(SearchEntry, list(rows))
         return
-    backend = database_index.backend
-    sql, params = _insert_sql(backend.config, backend.autocomplete_config)
-    content_type = ContentType.objects.get_for_model(SearchEntry).pk
     with connection.cursor() as cursor:
-        cursor.execute(sql, [content_type, *params, [row.pk for row in rows]])
+        cursor.execute(sql, params)
     # Wagtail's add_items ends so too: title_norm of the new rows from the average length.
     database_index._refresh_title_norms()
 
@@ -103,13 +110,42 @@ def _add_on_own_connection(rows: list[SearchEntry]) -> None:
         connections.close_all()  # this thread's connections only
 
 
-def _text(field: index.SearchField) -> str:
+def _text(field: index.SearchField | index.AutocompleteField, trim: str) -> str:
     """SQL for the text Wagtail's indexer reads from `field` of row `e`."""
     if isinstance(field, HeadingField):
-        return "btrim(e.title_folded || ' ' || e.summary_folded)"
-    if type(field) is index.SearchField:
+        return f"{trim}(e.title_folded || ' ' || e.summary_folded)"
+    if type(field) in (index.SearchField, index.AutocompleteField):
         return f"e.{SearchEntry._meta.get_field(field.field_name).column}"
     raise TypeError(f"writer.add_entries does not know how to index {field!r}")
+
+
+def _fields(trim: str) -> tuple[list[tuple[str, float | None]], ...]:
+    """(SQL text, boost) of what Wagtail puts in the title, body and autocomplete columns,
+    in SearchEntry.search_fields order (Wagtail's order)."""
+    title, body, autocomplete = [], [], []
+    for field in SearchEntry.get_search_fields():
+        if isinstance(field, index.SearchField):
+            target = title if field.field_name == "title" else body
+            target.append((_text(field, trim), field.boost))
+        elif isinstance(field, index.AutocompleteField):
+            autocomplete.append((_text(field, trim), None))
+    return title, body, autocomplete
+
+
+def _sqlite_sql() -> str:
+    # Wagtail's SQLite indexer joins the texts with a space, empty ones included; its
+    # triggers copy the row into the FTS5 table on insert and on update.
+    title, body, autocomplete = (
+        " || ' ' || ".join(text for text, _boost in parts) or "''" for parts in _fields("trim")
+    )
+    return (
+        f"INSERT INTO {IndexEntry._meta.db_table} "
+        "(content_type_id, object_id, title, autocomplete, body, title_norm) "
+        f"SELECT %s, CAST(e.id AS text), {title}, {autocomplete}, {body}, 1.0 "
+        f"FROM {SearchEntry._meta.db_table} e WHERE e.id IN (SELECT value FROM json_each(%s)) "
+        "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = excluded.title, "
+        "autocomplete = excluded.autocomplete, body = excluded.body"
+    )
 
 
 def _vector(parts: list[tuple[str, str]], config: str | None) -> tuple[str, list[str]]:
@@ -134,17 +170,14 @@ def _plain(texts: list[str]) -> str:
     return "concat_ws(' ', " + ", ".join(f"NULLIF(btrim({t}), '')" for t in texts) + ")"
 
 
-def _insert_sql(config: str | None, autocomplete_config: str | None) -> tuple[str, list[str]]:
+def _postgres_sql(config: str | None, autocomplete_config: str | None) -> tuple[str, list[str]]:
     from modelsearch.backends.database.postgres.weights import get_weight
 
-    title, body, autocomplete = [], [], []
-    for field in SearchEntry.get_search_fields():
-        if isinstance(field, index.SearchField):
-            target = title if field.field_name == "title" else body
-            target.append((_text(field), get_weight(field.boost)))
-        elif isinstance(field, index.AutocompleteField):
-            column = SearchEntry._meta.get_field(field.field_name).column
-            autocomplete.append((f"e.{column}", "D"))
+    title, body, autocomplete = (
+        [(text, get_weight(boost)) for text, boost in parts] for parts in _fields("btrim")
+    )
+    # Wagtail weighs autocomplete text "D" whatever the field says.
+    autocomplete = [(text, "D") for text, _weight in autocomplete]
     title_sql, title_params = _vector(title, config)
     auto_sql, auto_params = _vector(autocomplete, autocomplete_config)
     body_sql, body_params = _vector(body, config)
