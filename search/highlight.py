@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -41,8 +41,16 @@ class Matcher:
     """The folded terms of one query, ready to test words of a document."""
 
     terms: frozenset[str]
+    # Each distinct word of the texts shown for one query is judged once.
+    _judged: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def matches(self, word: str) -> bool:
+        judged = self._judged.get(word)
+        if judged is None:
+            judged = self._judged[word] = self._matches(word)
+        return judged
+
+    def _matches(self, word: str) -> bool:
         folded = _fold_word(word)
         if folded in self.terms:
             return True
