@@ -128,3 +128,18 @@ class IndexingFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.key}: {self.error[:60]}"
+
+
+class IndexingRun(models.Model):
+    """The `search_index rebuild` or `sync` now writing (search.lease): one at a time.
+
+    Two at once would insert the same SearchEntry keys, and the later rebuild would
+    delete the Elasticsearch index the earlier one is loading.
+    """
+
+    name = models.CharField(max_length=50, unique=True)
+    holder = models.CharField(max_length=200)  # "host:pid rebuild"
+    started_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.holder} since {self.started_at:%Y-%m-%d %H:%M}"

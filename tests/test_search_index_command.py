@@ -12,14 +12,17 @@ import io
 import itertools
 import threading
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from search.backends import elastic
 from search.backends.elastic import connection, indexer
-from search.models import ElasticsearchSync, IndexingFailure, SearchEntry
+from search.lease import LEASE_HOURS
+from search.models import ElasticsearchSync, IndexingFailure, IndexingRun, SearchEntry
 from search.params import SearchRequest
 from tests.elasticsearch_node import require_elasticsearch
 from tests.factories import make_article, make_section
@@ -226,3 +229,37 @@ def test_a_malformed_url_is_named_in_one_line(settings, db):
     settings.ELASTICSEARCH_URL = "localhost:9200"  # no http://
     with pytest.raises(CommandError, match="ELASTICSEARCH_URL='localhost:9200'"):
         run("status")
+
+
+# ------------------------------------------------------------------- one run at a time
+
+
+def test_a_second_run_waits_for_the_first_and_says_who_holds_the_index(settings, site):
+    settings.ELASTICSEARCH_URL = ""
+    SearchEntry.objects.all().delete()
+    IndexingRun.objects.create(
+        name="search_index", holder="web-2:4711 rebuild", started_at=timezone.now()
+    )
+    for action in ("rebuild", "sync"):
+        with pytest.raises(CommandError, match=r"đang ghi chỉ mục \(web-2:4711 rebuild, bắt đầu"):
+            run(action)
+    assert SearchEntry.objects.count() == 0  # nothing written beside the other run
+    assert "SearchEntry: 0 mục" in run("status")  # reading needs no lease
+
+
+def test_a_lease_left_by_a_dead_run_lapses(settings, site):
+    settings.ELASTICSEARCH_URL = ""
+    long_ago = timezone.now() - timedelta(hours=LEASE_HOURS, minutes=1)
+    IndexingRun.objects.create(name="search_index", holder="lost:1 rebuild", started_at=long_ago)
+    run("rebuild")
+    assert SearchEntry.objects.count() == 5
+    assert not IndexingRun.objects.exists()  # released when done
+
+
+def test_a_failed_run_releases_its_lease(es, site, settings):
+    settings.ELASTICSEARCH_URL = CLOSED_PORT
+    with pytest.raises(CommandError):
+        run("rebuild")
+    assert not IndexingRun.objects.exists()
+    settings.ELASTICSEARCH_URL = ""
+    assert "Elasticsearch chưa được cấu hình" in run("rebuild")

@@ -25,6 +25,7 @@ from elasticsearch import ApiError
 from search.backends.elastic import connection, indexer
 from search.backends.elastic.status import Status, status
 from search.indexing import rebuild_entries
+from search.lease import LEASE_HOURS, IndexingBusy, exclusive_run
 
 ES_ERRORS = (TransportError, ApiError, indexer.IndexingError, ImproperlyConfigured)
 SAMPLE = 5
@@ -40,7 +41,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         self.verbosity = options["verbosity"]
-        getattr(self, f"_{action}")()
+        if action == "status":
+            self._status()
+            return
+        try:
+            with exclusive_run(action):
+                getattr(self, f"_{action}")()
+        except IndexingBusy as busy:
+            raise CommandError(_busy_message(busy)) from None
 
     # ----------------------------------------------------------------------- actions
 
@@ -174,6 +182,15 @@ class Command(BaseCommand):
         self.stdout.write(_("Cập nhật trực tiếp lỗi đang chờ đồng bộ: %d.") % result.failures)
         for failure in result.failure_samples:
             self.stdout.write(f"  {failure.action} {failure.key}: {failure.error[:120]}")
+
+
+def _busy_message(busy: IndexingBusy) -> str:
+    if busy.run is None:
+        return _("Một lần chạy search_index khác vừa giữ chỉ mục; hãy chạy lại.")
+    return _(
+        "Một lần chạy search_index khác đang ghi chỉ mục (%(holder)s, bắt đầu %(since)s). "
+        "Chờ nó xong rồi chạy lại; nếu nó đã dừng bất thường, khoá tự hết hạn sau %(hours)d giờ."
+    ) % {"holder": busy.run.holder, "since": _when(busy.run.started_at), "hours": LEASE_HOURS}
 
 
 def _when(moment) -> str:
