@@ -10,8 +10,8 @@ from search.forms import expanded_folded, expanded_folded_all
 from search.indexing import rebuild_entries
 from search.models import SearchEntry
 from tests.search_factories import article, index_site, titles
-from tests.test_search_database import _index_rows
 from tests.search_factories import search as run
+from tests.test_search_database import _index_rows
 
 TEXTS = [
     "Giám sát chính sách bảo trợ xã hội tại huyện Sìn Hồ",
