@@ -204,7 +204,7 @@ def test_facets_count_results_and_each_value_filters(client, content):
 
 def test_active_filter_is_listed_with_a_link_that_removes_only_it(client, content):
     page = search(client, q=WELFARE, type="report", year=2022)
-    chips = {text_of(a).split(" × ")[0]: a["href"] for a in page.select(".search-active a")}
+    chips = {text_of(a).split(" × ")[0]: a["href"] for a in page.select(".active-filters a")}
     assert set(chips) == {"Loại nội dung: Báo cáo giám sát", "Năm: 2022"}
     without_type = soup(client.get(chips["Loại nội dung: Báo cáo giám sát"]))
     assert len(titles(without_type)) == 2  # the report and its recommendation, both 2022
