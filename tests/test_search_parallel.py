@@ -51,7 +51,8 @@ def test_a_rebuild_on_workers_writes_what_one_in_process_writes(sections, settin
     assert best == "UBND tỉnh chi trả 8.712 triệu đồng đến 30/6/2020 (1)"
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: a transactional test before this one flushed the home page.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rebuild_outside_a_transaction_indexes_every_batch(sections, monkeypatch):
     """On PostgreSQL, outside a transaction, batches are written from a thread with its
     own connection (search.backends.database.writer); every one must land."""
