@@ -226,7 +226,6 @@ _tones_by_token = _by_token(_normalize_words)
 
 # ----------------------------------------------------------------------------------- fold
 
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 _LATIN_MARKS = re.compile("[\u0300-\u036f]+")
 # Lone "y" after a consonant is "i" ("ky"/"ki", "ly"/"li", "my"/"mi"); "qui" is "quy".
 # Length-preserving, so abbreviations.py can run it on character-aligned text too.
@@ -259,8 +258,8 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 def _fold_table() -> dict[int, str]:
     # Every Latin letter whose decomposition is one ASCII letter plus marks (all of
     # Vietnamese's 134 marked letters among them), plus "đ"/"Đ" and the dashes: one
-    # str.translate pass folds Vietnamese text without decomposing it, the cost of a
-    # rebuild being mostly this function. Anything else takes `_fold_foreign`.
+    # str.translate pass folds Vietnamese text without decomposing every character
+    # (once most of a rebuild's cost). Anything else takes `_fold_foreign`.
     table = {ord(dash): "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
     table.update({ord("đ"): "d", ord("Đ"): "D"})
     for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
