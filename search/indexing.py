@@ -128,9 +128,7 @@ def _refresh_ids(
         yield apply(entries, SearchEntry.objects.filter(page_id__in=chunk), index=index)
 
 
-def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[int, int]:
-    """Re-read the entries of these pages (and descendants); returns (written, deleted)."""
-    page_ids = pages_at_or_below(pages) if descendants else sorted({page.pk for page in pages})
+def _refresh_and_push(page_ids: list[int]) -> tuple[int, int]:
     written: list[SearchEntry] = []
     deleted: list[SearchEntry] = []
     for done, gone in _refresh_ids(page_ids):
@@ -140,16 +138,16 @@ def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[i
     return len(written), len(deleted)
 
 
+def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[int, int]:
+    """Re-read the entries of these pages (and descendants); returns (written, deleted)."""
+    page_ids = pages_at_or_below(pages) if descendants else sorted({page.pk for page in pages})
+    return _refresh_and_push(page_ids)
+
+
 def refresh_pages_by_id(page_ids: Iterable[int], *, descendants: bool = True) -> tuple[int, int]:
     if descendants:
         return refresh_pages(Page.objects.filter(pk__in=list(page_ids)), descendants=True)
-    written: list[SearchEntry] = []
-    deleted: list[SearchEntry] = []
-    for done, gone in _refresh_ids(sorted(set(page_ids))):
-        written += done
-        deleted += gone
-    push_to_elasticsearch(written, [row.key for row in deleted])
-    return len(written), len(deleted)
+    return _refresh_and_push(sorted(set(page_ids)))
 
 
 def rebuild_entries() -> tuple[int, int]:
