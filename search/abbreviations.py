@@ -76,15 +76,21 @@ def _spelling_pattern(spelling: str) -> str:
     return r"\s*[-&,]?\s*".join(re.escape(p) for p in parts if p)
 
 
-def _full_pattern(full: str) -> str:
-    words = re.findall(r"[a-z0-9]+", normalize.fold(full))
+def _full_words(full: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", normalize.fold(full))
+
+
+def _words_pattern(words: list[str]) -> str:
     return _WORD_SEPARATOR.join("(?:va|&)" if w == "va" else re.escape(w) for w in words)
+
+
+def _full_pattern(full: str) -> str:
+    return _words_pattern(_full_words(full))
 
 
 def _head_pattern(full: str) -> str:
     """The first two words of `_full_pattern(full)` (all of it when shorter)."""
-    words = re.findall(r"[a-z0-9]+", normalize.fold(full))[:2]
-    return _WORD_SEPARATOR.join("(?:va|&)" if w == "va" else re.escape(w) for w in words)
+    return _words_pattern(_full_words(full)[:2])
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ def _matcher() -> _Matcher:
         folded_full, folded_short = normalize.fold(entry.full), normalize.fold(entry.short)
         full = _Candidate(True, entry, folded_full, folded_short)
         option = (re.compile(_full_pattern(entry.full) + _BOUNDARY_AFTER), full)
-        by_word.setdefault(re.findall(r"[a-z0-9]+", folded_full)[0], []).append(option)
+        by_word.setdefault(_full_words(entry.full)[0], []).append(option)
         short = _Candidate(False, entry, folded_full, folded_short)
         for spelling in entry.spellings:
             option = (re.compile(_spelling_pattern(spelling) + _BOUNDARY_AFTER), short)
