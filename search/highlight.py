@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from search.abbreviations import abbreviation_map, abbreviations_in
 from search.forms import QueryForms, query_forms
-from search.normalize import canonical_number, clean, fold_clean, normalize_tones
+from search.normalize import canonical_number, fold, fold_clean
 
 _WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[a-z0-9]+")
@@ -64,7 +64,7 @@ def _fold_word(word: str) -> str:
     # Cached: snippets fold every word they show, and council prose repeats its words.
     if word[0].isdigit():
         return canonical_number(word)
-    return fold_clean(normalize_tones(clean(word)))
+    return fold(word)  # tone placement cannot matter: folding drops tones
 
 
 def matcher_for(query: str | QueryForms) -> Matcher:
