@@ -190,7 +190,7 @@ launch() {  # launch JAVA_HOME: returns once the node started (-d waits for that
     local -a cmd=(env "ES_JAVA_HOME=${java_home}" "ES_JAVA_OPTS=-Xms512m -Xmx512m"
         "ES_PATH_CONF=${ES_HOME}/config" "$ES_HOME/bin/elasticsearch" -d -p "$PIDFILE")
     rm -f "$PIDFILE"
-    LOG_SEEN="$(wc -l <"$LOG_FILE" 2>/dev/null || echo 0)"
+    LOG_SEEN="$(wc -l 2>/dev/null <"$LOG_FILE" || echo 0)"
     # The start-up output (a copy of the log until it detaches, or why it could not start)
     # goes to logs/console.log; the working directory is where its gc.log goes.
     if ((IS_ROOT)); then
