@@ -21,6 +21,7 @@ from django.db import models
 from django.forms.models import modelform_factory
 from django.template import Context, Template
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import formats, translation
 from wagtail.admin.checks import datetime_format_check
 from wagtail.admin.filters import DateRangePickerWidget
@@ -224,3 +225,18 @@ def test_wagtail_format_settings_match_the_input_formats():
     languages = [(code, code) for code in ADMIN_LANGUAGES]
     with override_settings(USE_L10N=True, LANGUAGES=languages):
         assert datetime_format_check(None) == []
+
+
+def test_the_site_history_date_filter_reads_and_shows_day_first(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("quantri", "quantri@x.vn", "x")
+    client.force_login(admin)
+    response = client.get(
+        reverse("wagtailadmin_reports:site_history"),
+        {"timestamp_from": "15/11/2026", "timestamp_to": "08/12/2026"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="15/11/2026"' in html
+    assert 'value="08/12/2026"' in html
+    assert "15/11/2026 - 08/12/2026" in html  # the active-filter chip
+    assert "Nhập một ngày hợp lệ." not in html
