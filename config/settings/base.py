@@ -217,9 +217,12 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "heic": "webp"}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Old office PCs and phones on mobile data: don't let an editor's 30 MB photo through.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# Admin widgets show these; config/formats/<lang>/formats.py makes forms read them back day
+# first (Django's `vi` locale has no input formats, and the fallback is month first).
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
