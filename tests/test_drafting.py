@@ -9,8 +9,6 @@ from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
 from django.utils import timezone
 
-from news.demo.articles import ensure_article
-from news.demo.text_source import FEATURED
 from reports.enums import ReportKind
 from reports.models import Agency, Person, ReportIndexPage, SupervisingBody, SupervisionReportPage
 from tests.factories import make_article
@@ -236,31 +234,3 @@ def test_the_source_article_becomes_a_draft_with_its_figures(client, editor, sec
     for value in ("8712", "7961", "646", "105"):
         assert figures[Decimal(value)] == date(2020, 6, 30)
     assert report.recommendations.count() == 4
-
-
-def test_the_seeded_source_article_gives_its_list_of_requests_districts_and_units(
-    client, editor, sections, index
-):
-    """The featured demo article as seed_demo stores it: requests in a bulleted list."""
-    data = {k: v for k, v in FEATURED.items() if k not in ("image", "related")}
-    source = ensure_article({**data, "section": "committees"}, sections, {}).page
-    for name, code in (("Tam Đường", "106"), ("Sìn Hồ", "108"), ("Phong Thổ", "109")):
-        district(name, code)
-    client.force_login(editor)
-    client.post(action_url(source))
-    report = SupervisionReportPage.objects.get()
-    assert {u.short_name for u in report.localities.all()} == {"Tam Đường", "Sìn Hồ", "Phong Thổ"}
-    assert report.localities_note == "12 xã thuộc 3 huyện: Tam Đường, Sìn Hồ, Phong Thổ"
-    units = {f.value: f.unit for f in report.figures.all()}
-    assert units[Decimal("646")] == "trường hợp"
-    assert units[Decimal("8712")] == units[Decimal("105")] == "người"
-    recommendations = list(report.recommendations.all())
-    assert [r.text.split(",")[0] for r in recommendations] == [
-        "Tham mưu UBND tỉnh có văn bản hướng dẫn chung cho các huyện",
-        "Tăng cường tái kiểm tra",
-        "Phối hợp thường xuyên với các sở",
-        "Quan tâm tập huấn",
-    ]
-    assert {a.name for r in recommendations for a in r.addressees.all()} == {
-        "Sở Lao động - Thương binh và Xã hội"
-    }
