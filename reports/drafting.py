@@ -24,6 +24,7 @@ from .admin_units import match_district_names
 from .enums import AgencyLevel, BodyKind, ReportKind
 from .extraction import Extraction, extract
 from .extraction.actors import FoundAgency, FoundBody, FoundPerson
+from .extraction.article import article_html
 from .extraction.text import capitalise, fold, shorten
 from .models import (
     Agency,
@@ -71,15 +72,13 @@ def body_key(name: str) -> str:
 
 def article_text(article: NewsArticlePage) -> str:
     """The article as HTML paragraphs: title, standfirst, then the body's text blocks."""
-    parts = [f"<p>{escape(article.title)}</p>"]
-    if article.summary:
-        parts.append(f"<p>{escape(article.summary)}</p>")
+    blocks = []
     for block in article.body:
         if block.block_type == "paragraph":
-            parts.append(getattr(block.value, "source", str(block.value)))
+            blocks.append(getattr(block.value, "source", str(block.value)))
         elif block.block_type == "quote":
-            parts.append(f"<p>{escape(block.value.get('text', ''))}</p>")
-    return "\n".join(parts)
+            blocks.append(f"<p>{escape(block.value.get('text', ''))}</p>")
+    return article_html(article.title, article.summary, blocks)
 
 
 def article_day(article: NewsArticlePage) -> date | None:

@@ -308,3 +308,65 @@ def test_hostile_input_of_200_kb_finishes_quickly(name):
     started = time.perf_counter()
     _extract(HOSTILE[name], date(2020, 1, 1))
     assert time.perf_counter() - started < 5, name
+
+
+# --- forms found in articles as the CMS stores them (see also test_extraction_corpus) ---
+
+
+def test_agencies_in_a_list_and_names_written_in_sentence_case():
+    result = _extract(
+        "<p>Sáng 2/3/2024, Ban Dân tộc HĐND tỉnh giám sát tại UBND huyện Nậm Nhùn và Sở Tư pháp "
+        "và Trung tâm Phát triển quỹ đất huyện Nậm Nhùn về việc giao đất.</p>"
+    )
+    assert [a.name for a in result.agencies] == [
+        "UBND huyện Nậm Nhùn",
+        "Sở Tư pháp",
+        "Trung tâm Phát triển quỹ đất huyện Nậm Nhùn",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "count"),
+    [
+        ("Đoàn đã đến 9 xã của bốn huyện Than Uyên, Tân Uyên, Sìn Hồ và Mường Tè.", 4, "4"),
+        ("Đoàn làm việc tại huyện Than Uyên và thành phố Lai Châu, Đoàn ghi nhận.", 2, ""),
+    ],
+)
+def test_districts_listed_after_one_district_word(sentence, names, count):
+    localities = _extract(f"<p>{sentence}</p>").localities
+    assert len(localities.district_names) == names
+    assert localities.district_count == count
+    assert "Đoàn" not in localities.district_names
+
+
+def test_requests_as_dash_lines_each_with_its_addressee():
+    story = (
+        "<p>Chiều 2/3/2024, Ban Pháp chế HĐND tỉnh giám sát tại Sở Tư pháp về việc hỗ trợ "
+        "pháp lý cho người dân ở vùng cao của tỉnh.</p>"
+        "<p>Tuy nhiên, còn hạn chế, bất cập trong phối hợp giữa các ngành ở cơ sở.</p>"
+        "<p>Đoàn đề nghị:<br>- Sở Tư pháp mở thêm lớp tập huấn cho hòa giải viên;"
+        "<br>- UBND huyện Mường Tè bố trí phòng tiếp dân đúng quy định;<br>- Rà soát lại "
+        "danh sách người được trợ giúp pháp lý.</p>"
+    )
+    recommendations = _extract(story).sections.recommendations
+    assert [(r.text.split()[0], r.addressee) for r in recommendations] == [
+        ("Mở", "Sở Tư pháp"),
+        ("Bố", "UBND huyện Mường Tè"),
+        ("Rà", ""),
+    ]
+
+
+def test_enumerated_requests_leave_out_the_sentence_that_announces_them():
+    story = (
+        "<p>Chiều 2/3/2024, Ban Pháp chế HĐND tỉnh giám sát tại Công an tỉnh về việc bảo đảm "
+        "an ninh ở khu vực biên giới.</p>"
+        "<p>Kết luận, đồng chí Trưởng đoàn đề nghị Công an tỉnh làm tốt hai việc. Một là, "
+        "tăng cường tuần tra khu vực biên giới. Hai là, phối hợp với Bộ đội Biên phòng "
+        "tỉnh nắm tình hình địa bàn./.</p>"
+    )
+    recommendations = _extract(story).sections.recommendations
+    assert [r.text for r in recommendations] == [
+        "Tăng cường tuần tra khu vực biên giới",
+        "Phối hợp với Bộ đội Biên phòng tỉnh nắm tình hình địa bàn",
+    ]
+    assert {r.addressee for r in recommendations} == {"Công an tỉnh"}

@@ -121,24 +121,64 @@ def head_of_delegation(text: str, folded: str) -> FoundPerson | None:
     return people[0][1] if people else None
 
 
+# Words that may end an agency's name after lowercase ones: "… xây dựng huyện Mường Tè".
+_LEVEL_WORDS = {"huyện", "tỉnh", "xã", "phường", "thành", "phố", "thị", "trấn"}
+# Words a sentence goes on with, never inside an agency's name.
+_NOT_IN_NAME = {
+    "về", "với", "tại", "để", "đã", "đang", "sẽ", "cho", "theo", "trong", "của", "là",
+    "được", "có", "cùng", "khi", "nhằm",
+}  # fmt: skip
+# "Ban Quản lý dự án đầu tư xây dựng": lowercase words inside a name, at most this many
+# in a row, and only kept when a level word ("huyện X", "tỉnh") closes the name.
+_MAX_LOWERCASE_RUN = 8
+
+
+def _starts_another_name(folded: str, pos: int) -> bool:
+    """ "UBND huyện X và Sở Y": after "và", a new agency or a committee begins."""
+    starts = p.AGENCY_RE.match(folded, pos) or p.AGENCY_HEAD_RE.match(folded, pos)
+    return bool(starts or p.BODY_RE.match(folded, pos))
+
+
 def _generic_agency(text: str, folded: str, start: int) -> tuple[FoundAgency, int] | None:
-    """An agency we have no name for: a head word ("Trường", "UBND") and capitalised words."""
+    """An agency we have no name for: a head word ("Trường", "UBND") and the words after it.
+
+    The name runs over capitalised words, the glue of names ("và", "huyện", "tỉnh") and
+    short runs of lowercase words that a level word closes; it ends where the next
+    agency of a list begins.
+    """
     head = p.AGENCY_HEAD_RE.match(folded, start)
     if not head:
         return None
-    words, pos, end = [], head.end(), head.end()
-    while len(words) < 10:
+    words, pos, end, run, previous = [], head.end(), head.end(), 0, ""
+    while len(words) < 16:
         while text.startswith(" ", pos) or text.startswith("-", pos):
             pos += 1
         match = _NAME_WORD.match(text, pos)
         if not match:
             break
         word = match.group()
-        if not (word[0].isupper() or word in p.AGENCY_NAME_GLUE):
+        if word in _NOT_IN_NAME:
             break
+        if word == "và" and _starts_another_name(folded, _skip_spaces(text, match.end())):
+            break
+        if word[0].isupper():
+            # After lowercase words only "và" or a level word may lead back to capitals:
+            # "Tòa án kiến nghị Tòa án …" is a sentence, not a name.
+            if run and previous != "và" and previous not in _LEVEL_WORDS:
+                break
+            run = 0
+        elif word in p.AGENCY_NAME_GLUE:
+            pass
+        else:
+            run += 1
+            if run > _MAX_LOWERCASE_RUN:
+                break
         words.append(word)
+        previous = word
         pos = match.end()
-        if word[0].isupper() or word in {"tỉnh", "xã", "phố", "trấn"}:
+        # A lowercase level word closes a name ("… tỉnh"); after other lowercase words
+        # only "tỉnh" does: "UBND huyện X chỉ đạo các xã" ends at X.
+        if word[0].isupper() or word == "tỉnh" or (not run and word in {"xã", "phố", "trấn"}):
             end = pos
     if end == head.end():
         return None
@@ -153,6 +193,12 @@ def _generic_agency(text: str, folded: str, start: int) -> tuple[FoundAgency, in
     else:
         level = "tinh"
     return FoundAgency(shorten(name, 255), level), end
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while text.startswith(" ", pos):
+        pos += 1
+    return pos
 
 
 def agency_at(text: str, folded: str, start: int) -> tuple[FoundAgency, int] | None:

@@ -32,13 +32,22 @@ LABEL_END_RE = re.compile(
     r"[,;.:()\[\]\n!?\"]|\s(?:trong đó|trong số đó|gồm|so với|chiếm|bằng|đạt|tăng|giảm)(?!\w)"
 )
 SENTENCE_END_RE = re.compile(r"[.;!?\n]")
-# Units in the order they must be tried (longest first).
+# Units in the order they must be tried (longest first: "trường hợp" before "trường").
 UNITS = (
     "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "đối tượng", "người",
-    "hộ gia đình", "hộ", "lượt", "hồ sơ", "ha", "km", "m2", "tấn", "cơ sở", "trường",
-    "học sinh", "trẻ em", "bệnh nhân", "doanh nghiệp", "dự án", "công trình", "văn bản",
-    "cuộc", "kiến nghị", "cử tri", "giường bệnh",
+    "hộ gia đình", "hộ", "nhân khẩu", "lượt", "hồ sơ", "ha", "km", "m2", "m3", "tấn",
+    "cơ sở", "trường hợp", "trường", "học sinh", "trẻ em", "bệnh nhân", "doanh nghiệp",
+    "dự án", "công trình", "văn bản", "cuộc", "kiến nghị", "cử tri", "giường bệnh",
+    "trạm y tế", "trạm", "phòng ở", "phòng học", "phòng", "phiên tòa", "vụ", "đơn", "điểm",
 )  # fmt: skip
+# Without a known unit, the word after the number names what is counted ("21 bản"),
+# unless it is one of these words that only go on with the sentence.
+NOT_A_UNIT = {
+    "của", "và", "với", "trong", "trên", "dưới", "cho", "là", "được", "đã", "đang", "sẽ",
+    "có", "không", "so", "theo", "tại", "ở", "về", "để", "từ", "đến", "tới", "nghìn",
+    "triệu", "tỷ", "lần", "thì", "mà", "còn", "chưa", "đạt", "bằng", "chiếm",
+}  # fmt: skip
+_WORD_RE = re.compile(r"[^\W\d_]{1,12}(?!\w)")
 # A number right after these words is a date, a rank or a reference, not a figure.
 SKIP_BEFORE = {
     "nam", "thang", "ngay", "so", "khoa", "ky", "lan", "thu", "dieu", "khoan", "diem",
@@ -97,6 +106,9 @@ def _unit(after: str) -> str:
     for unit in UNITS:
         if lowered.startswith(unit) and not lowered[len(unit) : len(unit) + 1].isalnum():
             return unit
+    word = _WORD_RE.match(after)
+    if word and word.group().islower() and word.group() not in NOT_A_UNIT:
+        return word.group()
     return ""
 
 

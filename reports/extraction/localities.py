@@ -12,7 +12,8 @@ DISTRICT_WORDS = r"huyện, thành phố|huyện, thị xã|huyện|thành phố
 
 # "tại 12 xã", "ở 5 xã, phường": a count the delegation visited, not a statistic.
 COMMUNE_COUNT_RE = re.compile(
-    rf"(?<!\w)(?:tại|ở|khảo sát|giám sát)\s{{1,3}}(\d{{1,3}})\s{{1,3}}({COMMUNE_WORDS})(?!\w)",
+    rf"(?<!\w)(?:tại|ở|khảo sát|giám sát|xuống|đến|tới|thăm)\s{{1,3}}"
+    rf"(\d{{1,3}})\s{{1,3}}({COMMUNE_WORDS})(?!\w)",
     re.IGNORECASE,
 )
 # "03 huyện (Tam Đường, Sìn Hồ, Phong Thổ)" or "3 huyện: Tam Đường, Sìn Hồ và Phong Thổ".
@@ -21,9 +22,24 @@ DISTRICT_LIST_RE = re.compile(
     r"(?:\(([^()\n]{1,300})\)|:\s{0,3}([^.;()\n]{1,300}))",
     re.IGNORECASE,
 )
-# "huyện Sìn Hồ", "thành phố Lai Châu": one district named on its own.
+# "huyện Sìn Hồ", "ba huyện Tam Đường, Sìn Hồ và Phong Thổ", "huyện A và thành phố B":
+# a district word, then a list of capitalised names (parsed by _named_list).
+NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8}
+DISTRICT_WORD = r"(?:huyện|thành phố|thị xã)"
 NAMED_DISTRICT_RE = re.compile(
-    r"(?<!\w)(huyện|thành phố|thị xã)\s{1,3}(\w{1,15}(?: \w{1,15}){0,3})", re.IGNORECASE
+    rf"(?<!\w)(?:(\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s{{1,3}})?(?:các\s{{1,3}})?"
+    rf"{DISTRICT_WORD}\s{{1,3}}(?=[A-ZÀ-ỸĐ])",
+    re.IGNORECASE,
+)
+_NAME_RE = re.compile(r"[^\W\d_]{1,15}(?: [^\W\d_]{1,15}){0,3}")
+_LIST_NEXT_RE = re.compile(
+    rf"\s{{0,2}}(?:,\s{{1,3}}(?:và\s{{1,3}})?|\s(?:và|cùng)\s{{1,3}})(?:{DISTRICT_WORD}\s{{1,3}})?",
+    re.IGNORECASE,
+)
+# Capitalised words that start an agency or a sentence's subject, not a district's name.
+_NOT_A_PLACE = re.compile(
+    r"^(?:Sở|UBND|Ủy|Uỷ|Ban|Đoàn|Tổ|HĐND|Hội|Phòng|Trung|Công|Cục|Chi|Kho|Thanh|Tòa|Viện"
+    r"|Bảo|Trường|Bệnh|Các|Những|Trong|Tại|Qua|Đồng|Ông|Bà)(?!\w)"
 )
 _SPLIT_NAMES = re.compile(r"\s{0,3}(?:,|;|\svà\s)\s{0,3}")
 _PREFIX = re.compile(r"^(?:các\s)?(?:huyện|thành phố|thị xã|quận|TP\.?)\s{1,3}", re.IGNORECASE)
@@ -68,6 +84,23 @@ def _names(raw: str) -> list[str]:
     return names
 
 
+def _named_list(text: str, pos: int) -> tuple[list[str], int]:
+    """Names from `pos`: "Tam Đường, Sìn Hồ và Phong Thổ", "Than Uyên và huyện Tân Uyên"."""
+    names: list[str] = []
+    while len(names) < 12:
+        match = _NAME_RE.match(text, pos)
+        name = _capitalised_name(match.group()) if match else ""
+        if not name or _NOT_A_PLACE.match(name):
+            break
+        names.append(name)
+        pos += len(name)
+        glue = _LIST_NEXT_RE.match(text, pos)
+        if not glue:
+            break
+        pos = glue.end()
+    return names, pos
+
+
 def localities_in(text: str) -> FoundLocalities:
     found = FoundLocalities()
     commune = COMMUNE_COUNT_RE.search(text)
@@ -81,7 +114,11 @@ def localities_in(text: str) -> FoundLocalities:
     for match in NAMED_DISTRICT_RE.finditer(text):
         if len(found.district_names) >= 30:
             break
-        name = _capitalised_name(match.group(2))
-        if name and name not in found.district_names:
-            found.district_names.append(name)
+        names, _ = _named_list(text, match.end())
+        count = match.group(1)
+        if count and names and not found.district_count:
+            found.district_count = str(NUMBER_WORDS.get(count.lower(), count))
+        for name in names:
+            if name not in found.district_names:
+                found.district_names.append(name)
     return found

@@ -3,7 +3,7 @@
 A typical article: a lead ("Sáng nay, Ban … giám sát … tại …"), what went well ("đoàn
 giám sát nhận thấy …"), shortcomings ("Bên cạnh kết quả đạt được, … còn hạn chế …"), the
 agency's answer ("… giải trình, tiếp thu …") and the conclusion with its recommendations
-("Kết luận …, đồng chí … đề nghị Sở …: …; …; …").
+("Kết luận …, đồng chí … đề nghị Sở …: …; …; …"), read by recommendations.py.
 """
 
 from __future__ import annotations
@@ -11,8 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import agency_at
-from .text import capitalise, fold_aligned, shorten
+from .recommendations import (
+    MIN_WORDS,
+    REQUEST_RE,
+    FoundRecommendation,
+    addressed,
+    is_item,
+    list_items,
+    opens_a_list,
+    recommendations_in,
+    split_request,
+)
 
 # A paragraph that neither ends a sentence nor runs this long is a caption, a byline, a
 # breadcrumb or a heading, not part of the story.
@@ -30,18 +39,7 @@ SHORTCOMING_WORDS = re.compile(
 )
 RESPONSE_WORDS = re.compile(r"(?<!\w)(?:giải trình|tiếp thu|làm rõ thêm)(?!\w)", re.IGNORECASE)
 CONCLUSION_OPENERS = re.compile(r"^(?:Kết luận|Phát biểu kết luận|Tại buổi kết luận)", re.I)
-REQUEST_RE = re.compile(r"(?<!\w)(?:đề nghị|kiến nghị|yêu cầu)(?!\w)", re.IGNORECASE)
-# The sentence that carries the list of requests starts at the last sentence break before
-# the cue word.
-SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")
-ITEM_END_RE = re.compile(r"\s*(?:\./\.|\.{2,}|…|\.)\s*$")
 MAX_RECOMMENDATIONS = 40
-
-
-@dataclass(frozen=True)
-class FoundRecommendation:
-    text: str
-    addressee: str = ""
 
 
 @dataclass
@@ -66,44 +64,42 @@ def _is_response(paragraph: str) -> bool:
     return bool(RESPONSE_WORDS.search(paragraph)) and len(paragraph) < 700
 
 
-def _split_request(paragraph: str) -> tuple[str, str] | None:
-    """(conclusion text before the requests, the requests) if the paragraph asks for things."""
-    cue = REQUEST_RE.search(paragraph)
-    if not cue:
-        return None
-    breaks = [m.end() for m in SENTENCE_BREAK_RE.finditer(paragraph, 0, cue.start())]
-    sentence_start = breaks[-1] if breaks else 0
-    return paragraph[:sentence_start].strip(), paragraph[cue.end() :]
-
-
-def recommendations_in(requests: str) -> list[FoundRecommendation]:
-    """ "Sở X nghiên cứu …; tăng cường …; phối hợp …/." → one row per item, addressed to Sở X."""
-    requests = requests.strip(" :,")
-    folded = fold_aligned(requests)
-    addressee, start = "", 0
-    hit = agency_at(requests, folded, 0)
-    if hit:
-        agency, start = hit
-        addressee = agency.name
-    items = []
-    for piece in re.split(r";|\n|(?<=\.)\s(?=[-+•]\s)", requests[start:]):
-        text = ITEM_END_RE.sub("", piece.strip(" ,:-+•")).strip()
-        if len(text.split()) >= 3:
-            items.append(FoundRecommendation(shorten(capitalise(text), 2000), addressee))
-        if len(items) >= MAX_RECOMMENDATIONS:
-            break
-    return items
-
-
 def prose(paragraphs: list[str]) -> list[str]:
-    """The paragraphs that tell the story, without captions, bylines and headings."""
+    """The paragraphs that tell the story, without captions, bylines and headings.
+
+    Kept as well: list items and a short "Đoàn đề nghị:" that opens a list of requests.
+    """
     return [
         para
         for para in paragraphs
         if SENTENCE_FINAL_RE.search(para[-8:])
         and len(para.split()) >= 6
         or len(para.split()) >= MIN_WORDS_UNPUNCTUATED
+        or is_item(para)
+        and len(para.split()) > MIN_WORDS
+        or para.endswith(":")
+        and REQUEST_RE.search(para)
     ]
+
+
+def _read_requests(found: Sections, paragraph: str, following: list[str]) -> int:
+    """Put the requests `paragraph` makes into `found`; how many `following` items were its."""
+    split = split_request(paragraph)
+    if split is None:
+        return 0
+    before, requests = split
+    if before:
+        found.conclusion.append(before)
+    if not opens_a_list(requests):
+        found.recommendations.extend(recommendations_in(requests))
+        return 0
+    # "đề nghị Sở X:" then the items; the words before the colon are not a request.
+    addressee = addressed(requests, "")[0]
+    used = 0
+    while used < len(following) and is_item(following[used]):
+        used += 1
+    found.recommendations.extend(list_items(following[:used], addressee))
+    return used
 
 
 def sections_in(story: list[str]) -> Sections:
@@ -113,26 +109,22 @@ def sections_in(story: list[str]) -> Sections:
         return found
     found.lead = story[0]
     seen_shortcomings = False
-    for paragraph in story[1:]:
-        if CONCLUSION_OPENERS.match(paragraph):
-            split = _split_request(paragraph)
-            if split:
-                before, requests = split
-                found.conclusion.append(before or paragraph)
-                found.recommendations.extend(recommendations_in(requests))
-            else:
-                found.conclusion.append(paragraph)
+    rest, position = story[1:], 0
+    while position < len(rest):
+        paragraph = rest[position]
+        position += 1
+        asks = REQUEST_RE.search(paragraph)
+        if CONCLUSION_OPENERS.match(paragraph) and not asks:
+            found.conclusion.append(paragraph)
+        elif asks and (CONCLUSION_OPENERS.match(paragraph) or opens_a_list(paragraph)):
+            position += _read_requests(found, paragraph, rest[position:])
         elif _is_response(paragraph):
             found.agency_response.append(paragraph)
         elif _is_shortcoming(paragraph):
             found.shortcomings.append(paragraph)
             seen_shortcomings = True
-        elif REQUEST_RE.search(paragraph) and (seen_shortcomings or found.agency_response):
-            split = _split_request(paragraph)
-            before, requests = split if split else ("", "")
-            if before:
-                found.conclusion.append(before)
-            found.recommendations.extend(recommendations_in(requests))
+        elif asks and (seen_shortcomings or found.agency_response):
+            _read_requests(found, paragraph, [])
         else:
             found.findings.append(paragraph)
         del found.recommendations[MAX_RECOMMENDATIONS:]

@@ -23,6 +23,9 @@ _BLOCK_TAGS = {
     "blockquote", "tr", "table", "section", "article", "figure", "figcaption", "hr",
 }  # fmt: skip
 
+# How a list item (<li>) reads once the article is text, like a typed "- " line.
+BULLET = "•"
+
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                                  "\u2008\u2009\u200a\u202f\u205f\u3000\t\r\f\v"), " ")  # fmt: skip
@@ -55,6 +58,9 @@ class _TextCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIPPED_TAGS:
             self._skip_depth += 1
+        elif tag == "li":
+            # Keep the list visible: a request list's items are told apart by their marker.
+            self.parts.append(f"\n\n{BULLET} ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
 
