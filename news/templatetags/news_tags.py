@@ -1,12 +1,12 @@
 import json
 
 from django import template
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ..dates import format_vietnamese_datetime
-from ..selectors import content_generation, latest_articles
+from ..menu import MenuItem, menu_items
+from ..selectors import latest_articles
 
 register = template.Library()
 
@@ -23,23 +23,9 @@ def latest_news(exclude=None):
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context, portal_settings):
-    """[(title, url)] for the editable main menu, cached until content changes."""
-    request = context.get("request")
-    site_id = getattr(portal_settings, "site_id", None)
-    key = f"news:menu:{site_id}:{content_generation()}"
-    items = cache.get(key)
-    if items is None:
-        items = []
-        for block in portal_settings.main_menu if portal_settings else []:
-            link = block.value
-            page = link.get("page")
-            url = page.get_url(request) if page and page.live else link.get("url")
-            title = link.get("title") or (page.title if page else "")
-            if url and title:
-                items.append((title, url))
-        cache.set(key, items, 300)
-    return items
+def main_menu(context, portal_settings) -> list[MenuItem]:
+    """The main menu's items, the current page's (or section's) item marked; see news.menu."""
+    return menu_items(portal_settings, context.get("request"))
 
 
 @register.filter

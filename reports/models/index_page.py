@@ -28,6 +28,9 @@ class ReportIndexPage(PathRestrictionsMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["news.HomePage"]
     subpage_types = ["reports.SupervisionReportPage", "reports.RecommendationTrackerPage"]
+    # Readers must reach the reports: a new index starts ticked "show in menus", which the
+    # main menu lists while the office has not written its own (news.menu).
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("danh sách báo cáo giám sát")
@@ -66,6 +69,7 @@ class RecommendationTrackerPage(PathRestrictionsMixin, RoutablePageMixin, Page):
     parent_page_types = ["reports.ReportIndexPage", "news.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
+    show_in_menus_default = True  # as ReportIndexPage: in the default main menu
 
     class Meta:
         verbose_name = _("trang theo dõi kiến nghị")
