@@ -60,3 +60,18 @@ def article_extras(context, page) -> str:
 
     parts = [fn(context.get("request"), page) for fn in hooks.get_hooks("news_article_extras")]
     return format_html_join("", "{}", ((part,) for part in parts if part))
+
+
+@register.simple_tag(takes_context=True)
+def home_extras(context, page) -> str:
+    """HTML that other apps add to the home page, through the `news_home_extras` hook.
+
+    Like `news_article_extras`: reports adds its "Hoạt động giám sát" block (recent
+    conclusions, overdue recommendations); each hook takes (request, page) and returns
+    safe HTML or "", and caches its own work.
+    """
+    from django.utils.html import format_html_join
+    from wagtail import hooks
+
+    parts = [fn(context.get("request"), page) for fn in hooks.get_hooks("news_home_extras")]
+    return format_html_join("", "{}", ((part,) for part in parts if part))
