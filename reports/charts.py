@@ -1,9 +1,9 @@
 """Tiny server-side SVG charts: no JavaScript, no external assets, readable when printed.
 
-`bar_chart_svg()` draws horizontal bars (Vietnamese labels are long, so they get their
-own column on the left) and returns markup safe to drop into a template. The SVG carries
-role="img" with <title>/<desc> so screen readers announce it; pages should still show the
-same numbers as a table, which stays the accessible source of truth.
+`bar_chart_svg()` draws horizontal bars (Vietnamese labels are long, so each is written
+in full width above its bar, wrapped) and returns markup safe to drop into a template.
+The SVG carries role="img" with <title>/<desc> so screen readers announce it; pages should
+still show the same numbers as a table, which stays the accessible source of truth.
 
 `format_number()` writes numbers the Vietnamese way (8.712 and 12,5); templates and the
 chart share it so a figure reads the same everywhere.
@@ -20,16 +20,22 @@ from django.utils.safestring import SafeString, mark_safe
 
 Number = int | float | Decimal
 
-# Geometry in SVG user units; the chart scales to its container through viewBox.
-WIDTH = 640
-LABEL_WIDTH = 220
-BAR_HEIGHT = 22
+# Geometry in SVG user units. Each row is its label (full width, wrapped) above its bar,
+# so a long Vietnamese label never squeezes the bars or the value beside them. The chart is
+# narrow (300 units) so that on a 360 px phone it is drawn at about its own size, text
+# still ~13 px; wide screens cap it (reports.css) rather than blow it up.
+WIDTH = 300
+BAR_HEIGHT = 16
 ROW_GAP = 12
-PADDING = 8
+PADDING = 6
 FONT_SIZE = 13
-CHAR_WIDTH = 7.2  # average advance of a 13px sans-serif glyph, to size the value column
-CHARS_PER_LABEL_LINE = 30
-MAX_LABEL_CHARS = 58
+LINE_HEIGHT = 1.25  # of the font size
+LABEL_GAP = 3  # between a label's last line and its bar
+# Widths of a glyph, in ems, on the wide side (DejaVu Sans, Be Vietnam Pro): text sized
+# with them fits in every common font. Values are bold.
+LABEL_EM = 0.62
+VALUE_EM = 0.7
+MAX_LABEL_LINES = 3
 # Presentation attributes, so the chart reads right without any stylesheet (feeds, print,
 # a page that does not load reports.css); CSS may override them.
 BAR_FILL = "#0b4f8a"
@@ -83,17 +89,37 @@ def _to_decimal(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _wrap(label: str) -> list[str]:
-    """At most two lines of label; longer labels are cut with an ellipsis."""
-    label = " ".join(str(label).split())
-    if len(label) > MAX_LABEL_CHARS:
-        label = label[: MAX_LABEL_CHARS - 1].rstrip() + "…"
-    if len(label) <= CHARS_PER_LABEL_LINE:
-        return [label]
-    cut = label.rfind(" ", 0, CHARS_PER_LABEL_LINE + 1)
-    if cut <= 0:
-        cut = CHARS_PER_LABEL_LINE
-    return [label[:cut].rstrip(), label[cut:].strip()]
+def text_width(text: str, font_size: float, em: float = LABEL_EM) -> float:
+    """A generous estimate of how wide `text` is drawn, in user units."""
+    return len(text) * font_size * em
+
+
+def _wrap(label: str, font_size: float = FONT_SIZE, em: float = LABEL_EM) -> list[str]:
+    """The label in lines that fit the chart's width, at most three; a longer label is
+    cut with an ellipsis. A word longer than a line is cut where the line ends."""
+    per_line = max(8, int((WIDTH - 2 * PADDING) / (font_size * em)))
+    words = " ".join(str(label).split()).split(" ")
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        while len(word) > per_line:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:per_line])
+            word = word[per_line:]
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= per_line:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > MAX_LABEL_LINES:
+        last = lines[MAX_LABEL_LINES - 1][: per_line - 1].rstrip()
+        lines = [*lines[: MAX_LABEL_LINES - 1], last + "…"]
+    return lines or [""]
 
 
 def _fmt(coordinate: float) -> str:
@@ -106,12 +132,14 @@ def bar_chart_svg(
     unit: str = "",
     *,
     description: str = "",
+    font_size: float = FONT_SIZE,
 ) -> SafeString:
     """A horizontal bar chart as inline SVG, bars proportional to the values.
 
     rows: (label, value) pairs in display order. A value that is None or not a finite
     number gets no bar and reads "—". Negative values extend left of a zero line. Any
     magnitude works: proportions are computed in Decimal, so 1e30 next to 1 still draws.
+    font_size is in user units; the layout is computed for it, so set it here, not in CSS.
     Returns "" for no rows, so callers can write `{% if chart %}`.
     """
     items = [(str(label), _to_decimal(value)) for label, value in rows]
@@ -126,67 +154,87 @@ def bar_chart_svg(
     high = max([Decimal(0), *numbers])
     span = (high - low) or Decimal(1)
 
-    value_width = min(max(len(text) for text in value_texts) * CHAR_WIDTH + PADDING, 200)
-    plot_left = LABEL_WIDTH + PADDING
-    plot_width = WIDTH - plot_left - value_width - PADDING
+    # The value is written right of its bar's end, room kept for the widest one; values
+    # too wide for that (long units) get their own line under the label instead.
+    value_width = max(text_width(text, font_size, VALUE_EM) for text in value_texts) + 4
+    beside = value_width <= WIDTH * 0.6
+    plot_left = PADDING
+    plot_width = WIDTH - 2 * PADDING - (value_width if beside else 0)
 
     def x_of(value: Decimal) -> float:
         return plot_left + float((value - low) / span) * plot_width
 
     zero_x = x_of(Decimal(0))
-    height = PADDING * 2 + len(items) * (BAR_HEIGHT + ROW_GAP) - ROW_GAP
+    line_height = font_size * LINE_HEIGHT
+    labels = [_wrap(label, font_size) for label, _ in items]
     chart_id = f"bar-chart-{next(_chart_ids)}"
     if not description:
         description = "; ".join(
             f"{label}: {text}" for (label, _), text in zip(items, value_texts, strict=True)
         )
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bar-chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'font-size="{FONT_SIZE}" fill="{TEXT_FILL}" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
-    ]
-    for index, ((label, value), value_text) in enumerate(zip(items, value_texts, strict=True)):
-        top = PADDING + index * (BAR_HEIGHT + ROW_GAP)
-        middle = top + BAR_HEIGHT / 2
-        lines = _wrap(label)
-        first_y = middle - (len(lines) - 1) * (FONT_SIZE + 1) / 2
+    body: list[str] = []
+    bar_tops: list[float] = []
+    top = PADDING
+    for lines, (_, value), value_text in zip(labels, items, value_texts, strict=True):
+        # First baseline one ascent below the row's top; dominant-baseline is avoided for
+        # labels (renderers disagree on it), so the text box is where we computed it.
         label_spans = "".join(
-            f'<tspan x="{LABEL_WIDTH}" y="{_fmt(first_y + n * (FONT_SIZE + 1))}">'
+            f'<tspan x="{PADDING}" y="{_fmt(top + font_size * 0.95 + n * line_height)}">'
             f"{escape(line)}</tspan>"
             for n, line in enumerate(lines)
         )
-        parts.append('<g class="bar-chart__row">')
-        parts.append(
-            f'<text class="bar-chart__label" text-anchor="end" dominant-baseline="middle">'
-            f"{label_spans}</text>"
-        )
-        value_x = zero_x + 4
+        value_lines = [] if beside else _wrap(value_text, font_size, VALUE_EM)
+        bar_top = top + (len(lines) + len(value_lines)) * line_height + LABEL_GAP
+        bar_tops.append(bar_top)
+        middle = bar_top + BAR_HEIGHT / 2
+        body.append('<g class="bar-chart__row">')
+        body.append(f'<text class="bar-chart__label">{label_spans}</text>')
+        value_x, value_y = zero_x + 4, middle + font_size * 0.35
         if value is not None:
             end_x = x_of(value)
             left, right = sorted((zero_x, end_x))
             negative = value < 0
-            parts.append(
+            body.append(
                 f'<rect class="bar-chart__bar{" bar-chart__bar--negative" if negative else ""}" '
-                f'x="{_fmt(left)}" y="{_fmt(top)}" width="{_fmt(right - left)}" '
+                f'x="{_fmt(left)}" y="{_fmt(bar_top)}" width="{_fmt(right - left)}" '
                 f'height="{BAR_HEIGHT}" fill="{NEGATIVE_FILL if negative else BAR_FILL}" '
                 f'data-value="{escape(str(value))}"/>'
             )
-            # Right of the bar's end; for a negative bar right of zero, so the text never
-            # runs into the label column.
+            # Right of the bar's end; for a negative bar right of zero, where the room
+            # for values is kept.
             value_x = (zero_x if negative else right) + 4
-        parts.append(
-            f'<text class="bar-chart__value" x="{_fmt(value_x)}" y="{_fmt(middle)}" '
-            f'dominant-baseline="middle">{escape(value_text)}</text>'
+        if beside:
+            value_markup = escape(value_text)
+        else:  # its own lines, under the label
+            first_y = top + font_size * 0.95 + len(lines) * line_height
+            value_x, value_y = PADDING, first_y
+            value_markup = "".join(
+                f'<tspan x="{PADDING}" y="{_fmt(first_y + n * line_height)}">{escape(line)}</tspan>'
+                for n, line in enumerate(value_lines)
+            )
+        body.append(
+            f'<text class="bar-chart__value" font-weight="600" x="{_fmt(value_x)}" '
+            f'y="{_fmt(value_y)}">{value_markup}</text>'
         )
-        parts.append("</g>")
-    if low < 0:
-        parts.append(
+        body.append("</g>")
+        top = bar_top + BAR_HEIGHT + ROW_GAP
+    height = top - ROW_GAP + PADDING
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bar-chart" role="img" '
+        f'viewBox="0 0 {WIDTH} {_fmt(height)}" width="{WIDTH}" height="{_fmt(height)}" '
+        f'font-size="{_fmt(font_size)}" fill="{TEXT_FILL}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+        *body,
+    ]
+    if low < 0:  # the zero line, beside each bar only: it must not cross the labels
+        parts.extend(
             f'<line class="bar-chart__axis" x1="{_fmt(zero_x)}" x2="{_fmt(zero_x)}" '
-            f'y1="{_fmt(PADDING / 2)}" y2="{_fmt(height - PADDING / 2)}" stroke="{AXIS_STROKE}"/>'
+            f'y1="{_fmt(y - 2)}" y2="{_fmt(y + BAR_HEIGHT + 2)}" stroke="{AXIS_STROKE}"/>'
+            for y in bar_tops
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped

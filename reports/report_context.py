@@ -29,6 +29,7 @@ from news.selectors import CACHE_SECONDS, content_generation, is_public, not_res
 from .charts import bar_chart_svg
 from .models import AdministrativeUnit, Agency, RecommendationUpdate
 from .reference_data import reference_generation
+from .verdicts import report_verdicts
 
 if TYPE_CHECKING:
     from .models import KeyFigure, Recommendation, SupervisionReportPage
@@ -146,6 +147,8 @@ def _read_published_parts(report: SupervisionReportPage, preview: bool) -> dict[
         "news": news,
         "follows_up": next((r for r in related if r.pk == report.follows_up_id), None),
         "follow_ups": [r for r in related if r.follows_up_id == report.pk and r.pk],
+        # Fixed when the re-inspection is published, like the parts above.
+        "verdicts": report_verdicts(report, preview) if report.pk or preview else [],
     }
 
 

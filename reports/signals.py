@@ -1,8 +1,12 @@
-"""Publishing a re-inspection report records the new status of the reviewed recommendations."""
+"""Publishing a re-inspection report records the new status of the reviewed recommendations;
+a recorded status expires the cached public blocks that show it."""
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
+
+from news.selectors import bump_content_generation
 
 from .models import RecommendationUpdate, SupervisionReportPage
 
@@ -27,3 +31,11 @@ def record_reviews_as_updates(sender, instance: SupervisionReportPage, revision=
             if update.recorded_by_id is None:
                 update.recorded_by = user
             update.save()
+
+
+@receiver(post_save, sender=RecommendationUpdate)
+@receiver(post_delete, sender=RecommendationUpdate)
+def expire_home_block(sender, **kwargs) -> None:
+    """A new status can take a recommendation off the home page's overdue list (and its
+    cached copy is kept per content generation)."""
+    transaction.on_commit(bump_content_generation)

@@ -6,6 +6,7 @@ import reports.hooks_dates  # noqa: F401  (admin date pickers keep what the edit
 import reports.hooks_drafting  # noqa: F401  (admin action: draft a report from an article)
 
 from . import hooks_admin  # noqa: F401  (recommendation follow-up: panel, menu, quick update)
+from .home_block import supervision_home_block  # noqa: F401  (hook for the home page)
 from .hooks_news import related_supervision_reports  # noqa: F401  (hook for news articles)
 from .models import AdministrativeUnit, Agency, Field, Person, SupervisingBody
 

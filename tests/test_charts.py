@@ -8,6 +8,10 @@ import pytest
 from reports.charts import bar_chart_svg, format_number
 
 SVG = "{http://www.w3.org/2000/svg}"
+# Generous glyph widths in ems (DejaVu Sans, Be Vietnam Pro; values are bold): text that
+# fits by these fits in any common font. The browser test measures the real thing.
+LABEL_EM = 0.62
+VALUE_EM = 0.7
 
 
 def parse(svg: str) -> ElementTree.Element:
@@ -130,13 +134,69 @@ def test_huge_and_missing_values_keep_the_chart_inside_its_box():
     assert len(bars(root)) == 2  # no bar for a missing value
 
 
-def test_long_labels_wrap_to_two_lines_and_are_shortened():
+def test_long_labels_wrap_above_their_bar_and_keep_every_word():
     label = "Số hộ nghèo, cận nghèo được hỗ trợ nhà ở theo chương trình mục tiêu quốc gia"
     root = parse(bar_chart_svg([(label, 3)], "Nhà ở"))
-    lines = [t.text for t in root.iter(f"{SVG}tspan")]
-    assert len(lines) == 2
-    assert lines[1].endswith("…")
-    assert label.startswith(lines[0])
+    lines = [t.text for t in root.find(f".//{SVG}text").iter(f"{SVG}tspan")]
+    assert 2 <= len(lines) <= 3
+    assert " ".join(lines) == label  # nothing cut: "5 kiến n…" was the bug
+    bar = bars(root)[0]
+    last_line_y = max(float(t.get("y")) for t in root.iter(f"{SVG}tspan"))
+    assert float(bar.get("y")) > last_line_y  # the bar sits under its label
+
+
+def test_a_label_too_long_for_three_lines_is_shortened_with_an_ellipsis():
+    label = " ".join(["Ủy ban nhân dân huyện Tam Đường"] * 8)
+    lines = [t.text for t in parse(bar_chart_svg([(label, 3)], "Dài")).iter(f"{SVG}tspan")]
+    assert len(lines) == 3
+    assert lines[-1].endswith("…")
+    assert label.startswith(" ".join(lines)[:-1].rstrip())
+
+
+def _estimated_right_edges(root: ElementTree.Element) -> list[tuple[str, float]]:
+    """Each text's right edge, by the chart's own (generous) glyph width estimate."""
+    font = float(root.get("font-size"))
+    edges = []
+    for node in root.iter(f"{SVG}text"):
+        value = "bar-chart__value" in node.get("class", "")
+        for part in [node, *node.iter(f"{SVG}tspan")]:
+            if part.text and part.get("x"):
+                em = VALUE_EM if value else LABEL_EM
+                edges.append((part.text, float(part.get("x")) + len(part.text) * font * em))
+    return edges
+
+
+@pytest.mark.parametrize(
+    ("rows", "unit"),
+    [
+        ([("Chưa thực hiện", 5), ("Đã thực hiện", 12), ("Không còn phù hợp", 1)], "kiến nghị"),
+        ([("Sở Nông nghiệp và Môi trường tỉnh Lai Châu (sau hợp nhất)", 7)], "kiến nghị"),
+        ([("Kinh phí", Decimal("1234567.25")), ("Nợ", Decimal("-35"))], "triệu đồng"),
+        ([("Hộ được hỗ trợ nhà ở", Decimal("1E+40"))], "hộ gia đình dân tộc thiểu số"),
+        ([("Tỷ lệ", Decimal("99.5"))], ""),
+    ],
+)
+def test_every_label_and_value_fits_inside_the_viewbox(rows, unit):
+    root = parse(bar_chart_svg(rows, "Biểu đồ", unit))
+    _, _, width, height = (float(n) for n in root.get("viewBox").split())
+    assert width <= 320  # drawn near its own size in a 360 px phone's column
+    for text, right in _estimated_right_edges(root):
+        assert right <= width, (text, right, width)
+    for node in root.iter(f"{SVG}tspan"):
+        assert 0 < float(node.get("y")) <= height
+    values = [t for t in root.iter(f"{SVG}text") if "bar-chart__value" in t.get("class")]
+    assert all(0 < float(t.get("y")) <= height for t in values)
+
+
+def test_font_size_sets_the_layout():
+    label = "Ủy ban nhân dân huyện Tam Đường và các xã vùng cao biên giới"
+    small = parse(bar_chart_svg([(label, 3)], "Nhỏ", font_size=12))
+    large = parse(bar_chart_svg([(label, 3)], "Lớn", font_size=16))
+    assert large.get("font-size") == "16"
+    assert len(list(large.iter(f"{SVG}tspan"))) > len(list(small.iter(f"{SVG}tspan")))
+    for root in (small, large):
+        width = float(root.get("viewBox").split()[2])
+        assert all(right <= width for _, right in _estimated_right_edges(root))
 
 
 def test_two_charts_on_one_page_have_distinct_ids():

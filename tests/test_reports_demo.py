@@ -2,10 +2,18 @@
 
 from io import StringIO
 
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 
+from news.models import PortalSettings
 from reports.enums import RecommendationStatus, ReportKind
-from reports.models import Recommendation, RecommendationUpdate, SupervisionReportPage
+from reports.models import (
+    Recommendation,
+    RecommendationTrackerPage,
+    RecommendationUpdate,
+    ReportIndexPage,
+    SupervisionReportPage,
+)
 
 
 def test_seed_demo_builds_reports_in_every_status_once(db, client):
@@ -31,6 +39,13 @@ def test_seed_demo_builds_reports_in_every_status_once(db, client):
     assert follow_up.follows_up_id == source.pk
     assert RecommendationUpdate.objects.filter(source_report=follow_up).count() == 3
 
+    # The main menu reaches the report list and the tracker, once each, also after a rerun.
+    menu = _menu_hrefs(client)
+    index = ReportIndexPage.objects.get()
+    tracker = RecommendationTrackerPage.objects.get()
+    assert menu.count(index.url) == 1 and menu.count(tracker.url) == 1
+    settings_before = list(PortalSettings.objects.values())
+
     counts = (
         SupervisionReportPage.objects.count(),
         Recommendation.objects.count(),
@@ -42,3 +57,10 @@ def test_seed_demo_builds_reports_in_every_status_once(db, client):
         Recommendation.objects.count(),
         RecommendationUpdate.objects.count(),
     )
+    assert list(PortalSettings.objects.values()) == settings_before
+    assert _menu_hrefs(client) == menu
+
+
+def _menu_hrefs(client) -> list[str]:
+    page = BeautifulSoup(client.get("/").content, "html.parser")
+    return [a["href"] for a in page.select(".main-nav__list a")]

@@ -40,8 +40,12 @@ HOME_INTRO = (
 )
 
 
-def _menu_data(sections: dict[str, NewsIndexPage]) -> list[tuple]:
-    return [(sections[slug].pk, "", "") for slug in MENU_SECTIONS]
+def _menu_data(sections: dict[str, NewsIndexPage], current: list[tuple]) -> list[tuple]:
+    """The news sections, then whatever links other apps' demos added (reports adds the
+    report list and tracker after this runs): a second run must not drop them."""
+    ours = [(sections[slug].pk, "", "") for slug in MENU_SECTIONS]
+    section_ids = {section.pk for section in sections.values()}
+    return ours + [item for item in current if item not in ours and item[0] not in section_ids]
 
 
 def apply_portal_settings(site: Site, sections: dict[str, NewsIndexPage]) -> bool:
@@ -55,7 +59,6 @@ def apply_portal_settings(site: Site, sections: dict[str, NewsIndexPage]) -> boo
     dirty = [name for name, value in OFFICE.items() if getattr(settings, name) != value]
     for name in dirty:
         setattr(settings, name, OFFICE[name])
-    wanted_menu = _menu_data(sections)
     current_menu = [
         (
             block["value"].get("page"),
@@ -64,6 +67,7 @@ def apply_portal_settings(site: Site, sections: dict[str, NewsIndexPage]) -> boo
         )
         for block in settings.main_menu.raw_data
     ]
+    wanted_menu = _menu_data(sections, current_menu)
     if current_menu != wanted_menu:
         settings.main_menu = [
             {"type": "link", "value": {"page": page, "url": url, "title": title}}

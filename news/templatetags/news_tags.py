@@ -1,12 +1,12 @@
 import json
 
 from django import template
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ..dates import format_vietnamese_datetime
-from ..selectors import content_generation, latest_articles
+from ..menu import MenuItem, menu_items
+from ..selectors import latest_articles
 
 register = template.Library()
 
@@ -23,23 +23,9 @@ def latest_news(exclude=None):
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context, portal_settings):
-    """[(title, url)] for the editable main menu, cached until content changes."""
-    request = context.get("request")
-    site_id = getattr(portal_settings, "site_id", None)
-    key = f"news:menu:{site_id}:{content_generation()}"
-    items = cache.get(key)
-    if items is None:
-        items = []
-        for block in portal_settings.main_menu if portal_settings else []:
-            link = block.value
-            page = link.get("page")
-            url = page.get_url(request) if page and page.live else link.get("url")
-            title = link.get("title") or (page.title if page else "")
-            if url and title:
-                items.append((title, url))
-        cache.set(key, items, 300)
-    return items
+def main_menu(context, portal_settings) -> list[MenuItem]:
+    """The main menu's items, the current page's (or section's) item marked; see news.menu."""
+    return menu_items(portal_settings, context.get("request"))
 
 
 @register.filter
@@ -73,4 +59,19 @@ def article_extras(context, page) -> str:
     from wagtail import hooks
 
     parts = [fn(context.get("request"), page) for fn in hooks.get_hooks("news_article_extras")]
+    return format_html_join("", "{}", ((part,) for part in parts if part))
+
+
+@register.simple_tag(takes_context=True)
+def home_extras(context, page) -> str:
+    """HTML that other apps add to the home page, through the `news_home_extras` hook.
+
+    Like `news_article_extras`: reports adds its "Hoạt động giám sát" block (recent
+    conclusions, overdue recommendations); each hook takes (request, page) and returns
+    safe HTML or "", and caches its own work.
+    """
+    from django.utils.html import format_html_join
+    from wagtail import hooks
+
+    parts = [fn(context.get("request"), page) for fn in hooks.get_hooks("news_home_extras")]
     return format_html_join("", "{}", ((part,) for part in parts if part))

@@ -92,6 +92,21 @@ def _ensure_child(parent: Page, model, slug: str, title: str, **fields) -> tuple
     return page, True
 
 
+def _add_to_main_menu(site: Site, pages: list[Page]) -> None:
+    """Readers reach the report list and the tracker from the main menu; a page already
+    there (a second run, or put there by the office) is left as it is."""
+    from news.models import PortalSettings
+
+    settings = PortalSettings.for_site(site)
+    present = {block["value"].get("page") for block in settings.main_menu.raw_data}
+    missing = [page for page in pages if page.pk not in present]
+    if not missing:
+        return
+    for page in missing:
+        settings.main_menu.append(("link", {"page": page, "url": "", "title": ""}))
+    settings.save()
+
+
 def _build_report(index: ReportIndexPage, data: dict, ref: dict, built: dict) -> None:
     report = SupervisionReportPage(
         title=data["title"],
@@ -191,7 +206,7 @@ def build_reports_demo(stdout=None) -> dict:
             intro="Kết quả giám sát của Thường trực, các Ban và Tổ đại biểu HĐND tỉnh: phát "
             "hiện, kiến nghị và việc thực hiện kiến nghị.",
         )
-        _ensure_child(
+        tracker, _ = _ensure_child(
             index,
             RecommendationTrackerPage,
             TRACKER_SLUG,
@@ -211,5 +226,6 @@ def build_reports_demo(stdout=None) -> dict:
                 continue
             _build_report(index, data, ref, built)
             created += 1
+        _add_to_main_menu(site, [index, tracker])
     say(f"Báo cáo giám sát: tạo mới {created}, đã có {len(REPORTS) - created}.")
     return {"reports": {"created": created, "existing": len(REPORTS) - created}}

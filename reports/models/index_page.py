@@ -20,6 +20,29 @@ def _without(request, param: str) -> str:
     return f"?{query.urlencode()}" if query else request.path
 
 
+def with_verdict_counts(reports: list) -> list:
+    """Set `verdict_count` and `verdict_done_count` on each report, in one query: a
+    re-inspection judges earlier recommendations rather than making its own."""
+    from django.db.models import Count, Q
+
+    from ..enums import RecommendationStatus
+    from .recommendations import RecommendationReview
+
+    if not reports:
+        return reports
+    counts = {
+        row["report_id"]: row
+        for row in RecommendationReview.objects.filter(report_id__in=[r.pk for r in reports])
+        .values("report_id")
+        .annotate(n=Count("pk"), done=Count("pk", filter=Q(status=RecommendationStatus.DONE)))
+        .order_by()
+    }
+    for report in reports:
+        row = counts.get(report.pk, {})
+        report.verdict_count, report.verdict_done_count = row.get("n", 0), row.get("done", 0)
+    return reports
+
+
 class ReportIndexPage(PathRestrictionsMixin, Page):
     """Lists supervision reports with bookmarkable filters (each a GET parameter)."""
 
@@ -28,6 +51,9 @@ class ReportIndexPage(PathRestrictionsMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["news.HomePage"]
     subpage_types = ["reports.SupervisionReportPage", "reports.RecommendationTrackerPage"]
+    # Readers must reach the reports: a new index starts ticked "show in menus", which the
+    # main menu lists while the office has not written its own (news.menu).
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("danh sách báo cáo giám sát")
@@ -46,6 +72,7 @@ class ReportIndexPage(PathRestrictionsMixin, Page):
             reports = paginator.page(page_number_from(request))
         except EmptyPage as error:
             raise Http404("Trang không tồn tại") from error
+        reports.object_list = with_verdict_counts(list(reports.object_list))
         context.update(
             reports=reports,
             page_range=paginator.get_elided_page_range(reports.number, on_each_side=2),
@@ -66,6 +93,7 @@ class RecommendationTrackerPage(PathRestrictionsMixin, RoutablePageMixin, Page):
     parent_page_types = ["reports.ReportIndexPage", "news.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
+    show_in_menus_default = True  # as ReportIndexPage: in the default main menu
 
     class Meta:
         verbose_name = _("trang theo dõi kiến nghị")
