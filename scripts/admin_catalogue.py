@@ -8,7 +8,8 @@ tests/test_admin_catalogue.py fails when a .mo no longer matches its .po.
     python scripts/admin_catalogue.py merge PART.po [PART.po ...]
         take the translated entries of each part (translators' files, same msgids as
         Wagtail's en catalogues) into our catalogue of the same domain (a part named
-        *djangojs*.po goes to djangojs.po), rewrite the header, compile the .mo files
+        *djangojs*.po goes to djangojs.po), then site/locale/vi/extra.po (our own entries and
+        corrections, so they win), rewrite the header, compile the .mo files
     python scripts/admin_catalogue.py missing
         after a Wagtail upgrade: list the msgids of the installed Wagtail's en catalogues
         that our catalogue lacks or leaves empty (exit 1 if any); then translate them into a
@@ -30,6 +31,9 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "site" / "locale" / "vi" / "LC_MESSAGES"
+# Our own entries: strings outside Wagtail's en catalogues (Django's timesince, strings Wagtail
+# forgot to extract) and corrections to the translators' parts. Merged last, so it wins.
+EXTRA = ROOT / "site" / "locale" / "vi" / "extra.po"
 DOMAINS = ("django", "djangojs")
 
 # The apps whose admin screens editors and approvers use (taggit: the tag field's help text).
@@ -147,7 +151,7 @@ def merge(parts: Iterable[Path]) -> dict[str, int]:
     """Take the filled entries of `parts` into our catalogues; returns entries taken per domain."""
     catalogues = {domain: load(domain) for domain in DOMAINS}
     taken = dict.fromkeys(DOMAINS, 0)
-    for part in parts:
+    for part in [*parts, EXTRA]:
         domain = "djangojs" if "djangojs" in part.name else "django"
         po = catalogues[domain]
         for entry in polib.pofile(str(part)):
@@ -181,8 +185,8 @@ def missing(domain: str) -> list[polib.POEntry]:
 
 
 def compile_all() -> None:
-    for domain in DOMAINS:
-        save(load(domain), domain)
+    """Rebuild the .mo files (extra.po included: it always wins)."""
+    merge([])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,15 +11,13 @@ Screenshots: var/screenshots/admin/<role>-<screen>.png.
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from pathlib import Path
 
-import polib
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 
+from tests.admin_english import english_words
 from tests.browser.admin import admin_page, make_admin_user
 from tests.browser.conftest import launched_chromium
 from tests.browser.test_accessibility import ensure_home_page
@@ -31,20 +29,6 @@ pytestmark = [
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "admin"
 OFFICE = "Văn phòng HĐND tỉnh"
-
-# English-looking words that may stay, each for a reason.
-ALLOWED = {
-    "url": "the usual Vietnamese word for a web address in administrative IT texts",
-    "email": "the field and setting are called email in Vietnamese state agencies' portals",
-    "menu": "a Vietnamese loanword; our own settings say menu chính",
-}
-
-# ASCII spelling of a Vietnamese syllable: onset, one to three vowels, final consonant.
-VIETNAMESE_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
-PLACEHOLDER = re.compile(r"%\([^)]+\)\w|%\w|\{\w*\}|<[^>]+>|&\w+;")
-NOT_WORDS = re.compile(r"\S+://\S+|\S+@\S+|\S+\.(?:jpe?g|png|gif|webp|pdf|docx?|xlsx?|svg)\b", re.I)
 
 COLLECT_JS = """() => {
   const texts = [document.title, document.body.innerText];
@@ -60,40 +44,6 @@ COLLECT_JS = """() => {
   }
   return texts.join('\\n');
 }"""
-
-
-@cache
-def english_vocabulary() -> frozenset[str]:
-    """Lower-case words of 3+ letters in the msgids of Wagtail's (and taggit's) en catalogues."""
-    import taggit
-    import wagtail
-
-    words: set[str] = set()
-    for package in (wagtail, taggit):
-        root = Path(package.__file__).parent
-        for path in root.glob("**/locale/en/LC_MESSAGES/*.po"):
-            for entry in polib.pofile(str(path)):
-                text = PLACEHOLDER.sub(" ", f"{entry.msgid} {entry.msgid_plural}")
-                words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
-    return frozenset(words)
-
-
-def english_words(text: str) -> list[tuple[str, str]]:
-    """(word, its line) for each English-looking word of `text`."""
-    found = []
-    vocabulary = english_vocabulary()
-    for line in NOT_WORDS.sub(" ", text).splitlines():
-        for word in re.findall(r"[^\W\d_]+", line):
-            lower = word.lower()
-            if (
-                len(word) >= 3
-                and word.isascii()
-                and lower in vocabulary
-                and lower not in ALLOWED
-                and not VIETNAMESE_SYLLABLE.fullmatch(lower)
-            ):
-                found.append((word, line.strip()[:140]))
-    return found
 
 
 def test_the_detector_flags_wagtails_english_and_passes_vietnamese():
