@@ -25,7 +25,7 @@ ALLOWED = {
 }
 # Whole lines or table cells that may stay.
 ALLOWED_SEGMENTS = {
-    "Search": "Wagtail 8.0 hard-codes value=\"Search\" on the visually hidden submit button of "
+    "Search": 'Wagtail 8.0 hard-codes value="Search" on the visually hidden submit button of '
     "search forms (home.html, shared/header.html): not translatable without copying them",
     "None": "Wagtail's aging-pages report prints Python's None for pages published by no user "
     "(data migration, importer, scheduler): not a translatable string",
