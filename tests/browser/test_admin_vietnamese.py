@@ -88,6 +88,17 @@ class Walk:
             self.page.wait_for_timeout(400)  # the dialog fades in
         self.read(screen)
 
+    def sidebar_menus(self) -> None:
+        """Each submenu of the sidebar, opened in turn on the dashboard."""
+        self.visit("dashboard", "/admin/")
+        toggles = self.page.locator("#wagtail-sidebar button[aria-expanded]")
+        for index in range(toggles.count()):
+            toggle = toggles.nth(index)
+            if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+                toggle.click()
+                self.read(f"menu{index + 1}")
+                self.page.keyboard.press("Escape")
+
     def edit_screens(self, prefix: str, article_id: int) -> None:
         """An article's edit view: every tab, the status side panel, the action menu."""
         self.visit(f"{prefix}-edit", f"/admin/pages/{article_id}/edit/")
@@ -128,8 +139,11 @@ def assert_vietnamese(findings: list[str], name: str) -> None:
 
 def test_superuser_sees_every_screen_in_vietnamese(live_server, chromium_executable):
     content = site_content()
-    make_admin_user("quantri")
+    from django.contrib.auth.models import Group
+
+    admin = make_admin_user("quantri")
     section, article = content["section"], content["article"]
+    editors = Group.objects.get(name="Biên tập viên")
     with launched_chromium(chromium_executable) as browser:
         findings: list[str] = []
         login = browser.new_page(locale="vi-VN")
@@ -163,8 +177,16 @@ def test_superuser_sees_every_screen_in_vietnamese(live_server, chromium_executa
                 ("report-aging", "/admin/reports/aging-pages/"),
                 ("report-page-types", "/admin/reports/page-types-usage/"),
                 ("account", "/admin/account/"),
+                ("add-subpage", f"/admin/pages/{section.pk}/add_subpage/"),
+                ("usage", f"/admin/pages/{article.pk}/usage/"),
+                ("workflow-history", f"/admin/pages/{article.pk}/workflow_history/"),
+                ("delete-confirm", f"/admin/pages/{article.pk}/delete/"),
+                ("snippet-add", "/admin/snippets/reports/field/add/"),
+                ("user-edit", f"/admin/users/{admin.pk}/"),
+                ("group-edit", f"/admin/groups/{editors.pk}/"),
             ]:
                 walk.visit(screen, path)
+            walk.sidebar_menus()
             walk.edit_screens("article", article.pk)
             walk.visit("article-edit-again", f"/admin/pages/{article.pk}/edit/")
             walk.page.locator("footer [data-w-dropdown-target=toggle]").first.click()
