@@ -100,3 +100,13 @@ def test_our_copy_of_wagtails_actions_header_still_matches_upstream():
     )
     digest = hashlib.sha256(upstream.read_bytes()).hexdigest()
     assert digest == "facea723b6b917627f718d47a945c79fabcb1cbc516983c66cb6801b6a9a1557"
+
+
+def test_the_admins_javascript_catalogue_serves_our_strings(client, django_user_model):
+    from django.urls import reverse
+
+    admin = django_user_model.objects.create_superuser("quantri", "qt@x.vn", "x")
+    client.force_login(admin)
+    script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    # Wagtail's own vi says "Trang tổng quan"; the catalogue is served JSON-escaped.
+    assert '"Dashboard": "B\\u1ea3ng \\u0111i\\u1ec1u khi\\u1ec3n"' in script
