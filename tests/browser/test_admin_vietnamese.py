@@ -149,6 +149,7 @@ def test_superuser_sees_every_screen_in_vietnamese(live_server, chromium_executa
         login = browser.new_page(locale="vi-VN")
         walk = Walk(login, live_server.url, "anonymous", findings)
         walk.visit("login", "/admin/login/")
+        walk.visit("password-reset", "/admin/password_reset/")
         login.close()
         with admin_page(browser, live_server.url, "quantri") as page:
             walk = Walk(page, live_server.url, "superuser", findings)
@@ -192,6 +193,7 @@ def test_superuser_sees_every_screen_in_vietnamese(live_server, chromium_executa
             walk.page.locator("footer [data-w-dropdown-target=toggle]").first.click()
             walk.click_and_read("published-message", "button[name=action-publish]")
             walk.visit("revisions", f"/admin/pages/{article.pk}/history/")
+            walk.visit("compare", f"/admin/pages/{article.pk}/revisions/compare/earliest...latest/")
     assert_vietnamese(findings, "superuser")
 
 
@@ -238,8 +240,10 @@ def test_editor_and_approver_moderate_in_vietnamese(live_server, chromium_execut
             page.locator(menu).first.click()
             walk.click_and_read("approved-message", "footer [data-workflow-action-name=approve]")
     assert_vietnamese(findings, "moderation")
-    # The approval is recorded. (The article is not live yet: the edit form's submission counts
-    # as an edit, and WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT restarts the task; reported.)
+    # The approval is recorded. The article is not live yet, because the form post changed
+    # published_at: Django's vi input formats read the widget's "02/12/2026" as February 12
+    # (month first), so the approval counts as an edit and REAPPROVAL_ON_EDIT restarts the task.
+    # Reported to the lead (config: DATE(TIME)_INPUT_FORMATS day first); then assert draft.live.
     from wagtail.models import TaskState
 
     assert TaskState.objects.filter(status="approved", finished_by__username="lanhdao").exists()
