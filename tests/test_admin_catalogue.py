@@ -110,3 +110,10 @@ def test_the_admins_javascript_catalogue_serves_our_strings(client, django_user_
     script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
     # Wagtail's own vi says "Trang tổng quan"; the catalogue is served JSON-escaped.
     assert '"Dashboard": "B\\u1ea3ng \\u0111i\\u1ec1u khi\\u1ec3n"' in script
+
+
+def test_the_detector_flags_wagtails_english_and_passes_vietnamese():
+    flagged = [w for w, _ in english_words("Save draft\nThis page is referenced 0 times")]
+    assert flagged == ["Save", "draft", "This", "page", "referenced", "times"]
+    assert english_words("Lưu bản nháp\nTin tức hoạt động của Ban Pháp chế, trang chủ") == []
+    assert english_words("anh-hop.jpg tai https://example.com/page quantri@hdnd.example.vn") == []
