@@ -46,7 +46,8 @@ class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
     source = models.CharField(_("nguồn"), max_length=255, blank=True)
     source_url = models.URLField(
         _("địa chỉ bài gốc"),
-        max_length=500,
+        # Old portals' addresses (Liferay asset publishers…) run past 500 characters.
+        max_length=2000,
         blank=True,
         db_index=True,
         help_text=_("Địa chỉ trên cổng cũ; dùng để nhập lại không tạo bài trùng."),
