@@ -64,7 +64,8 @@ def test_sitemap_lists_live_public_pages_only(client, sections, content):
 def test_robots_txt_points_at_the_sitemap(client, home):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    # The site's address (BASE_URL, here the test Site localhost), not the request's Host.
+    assert "Sitemap: http://localhost/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from ..dates import format_vietnamese_datetime
 from ..selectors import content_generation, latest_articles
+from ..site_address import absolute_url as _absolute_url
 
 register = template.Library()
 
@@ -40,6 +41,12 @@ def main_menu(context, portal_settings):
                 items.append((title, url))
         cache.set(key, items, 300)
     return items
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str) -> str:
+    """`url` with the site's one origin (BASE_URL), never the request's Host."""
+    return _absolute_url(context.get("request"), url)
 
 
 @register.filter
