@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ..dates import format_vietnamese_datetime
-from ..selectors import content_generation, latest_articles
+from ..selectors import content_generation, latest_articles, most_read_articles
 from ..site_address import absolute_url as _absolute_url
 
 register = template.Library()
@@ -21,6 +21,28 @@ def vn_datetime(value) -> str:
 @register.simple_tag
 def latest_news(exclude=None):
     return latest_articles(getattr(exclude, "pk", None))
+
+
+@register.simple_tag
+def most_read_news():
+    return most_read_articles()
+
+
+@register.inclusion_tag("news/includes/view_counter.html", takes_context=True)
+def view_counter(context, page) -> dict:
+    """The counting script, except in previews and for people who use the admin.
+
+    The endpoint ignores editors anyway; leaving the script out also keeps their own
+    browser from sending anything.
+    """
+    from django.urls import reverse
+
+    from ..most_read import is_editor
+
+    request = context.get("request")
+    count = request is not None and not getattr(request, "is_preview", False)
+    count = count and not is_editor(request)
+    return {"url": reverse("article_view", args=[page.pk]) if count else ""}
 
 
 @register.simple_tag(takes_context=True)
