@@ -13,6 +13,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -77,9 +78,19 @@ def record_view(article_id: int, day: date | None = None) -> None:
         rows.update(count=F("count") + 1)
 
 
+def client_ip(request: HttpRequest) -> str:
+    """REMOTE_ADDR, or behind a reverse proxy the header it sets (settings.CLIENT_IP_HEADER).
+
+    Only the proxy's own header is trusted (e.g. nginx's X-Real-IP), never one a client
+    could add on the way; without it every reader would share the proxy's address.
+    """
+    header = getattr(settings, "CLIENT_IP_HEADER", "")
+    address = request.headers.get(header, "") if header else ""
+    return address.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+
+
 def _first_view_in_a_while(request: HttpRequest, article_id: int) -> bool:
-    # REMOTE_ADDR: behind a reverse proxy, configure it to pass the client's address.
-    reader = f"{request.META.get('REMOTE_ADDR', '')}|{request.headers.get('User-Agent', '')}"
+    reader = f"{client_ip(request)}|{request.headers.get('User-Agent', '')}"
     digest = hashlib.blake2b(reader.encode(), digest_size=12).hexdigest()
     return cache.add(f"news:viewed:{article_id}:{digest}", 1, REPEAT_SECONDS)
 

@@ -153,3 +153,11 @@ def test_the_most_read_list_orders_by_views_in_the_last_30_days(client, sections
         assert panel.find(id="most-read-heading").get_text(strip=True) == "Tin đọc nhiều"
         titles = [link.get_text(strip=True) for link in panel.find_all("a")]
         assert titles == ["Tin số 1", "Tin số 4", "Tin số 3", "Tin số 0", "Tin số 5"]
+
+
+def test_behind_a_proxy_readers_are_told_apart_by_the_configured_header(client, article, settings):
+    """All requests reach Django from the proxy's address; its header names the reader."""
+    settings.CLIENT_IP_HEADER = "X-Real-IP"
+    for reader in ("203.113.0.7", "203.113.0.8", "203.113.0.7"):
+        assert beacon(client, article, HTTP_X_REAL_IP=reader).status_code == 204
+    assert views(article) == 2
