@@ -8,6 +8,7 @@ image URLs) goes through site_root_url() so it agrees too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.http import HttpRequest
 
 # wagtail.models is imported inside the functions: production settings import
 # parse_base_url before the apps are loaded.
+if TYPE_CHECKING:
+    from wagtail.models import Site
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -30,14 +33,17 @@ def parse_base_url(base_url: str) -> tuple[str, str, int]:
         )
     if parts.query or parts.fragment or parts.username:
         raise ImproperlyConfigured(f"BASE_URL={base_url!r} không hợp lệ: chỉ ghi gốc địa chỉ.")
-    port = parts.port or DEFAULT_PORTS[parts.scheme]
+    try:
+        port = parts.port or DEFAULT_PORTS[parts.scheme]
+    except ValueError as error:  # ":80a", ":99999"
+        raise ImproperlyConfigured(f"BASE_URL={base_url!r}: cổng không hợp lệ.") from error
     # Wagtail's Site writes https only for port 443: another https port cannot be expressed.
     if parts.scheme == "https" and port != 443:
         raise ImproperlyConfigured(f"BASE_URL={base_url!r}: https chỉ dùng được với cổng 443.")
     return parts.scheme, parts.hostname, port
 
 
-def sync_default_site(base_url: str | None = None):
+def sync_default_site(base_url: str | None = None) -> Site | None:
     """Point the default Site at BASE_URL; returns it (None before the first page exists)."""
     from wagtail.models import Site
 
