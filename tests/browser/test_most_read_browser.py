@@ -40,3 +40,40 @@ def test_opening_an_article_records_a_view(live_server, chromium_executable):
 
     counts = list(ArticleViewCount.objects.values_list("article_id", "count"))
     assert counts == [(article.pk, 1)]
+
+
+def test_an_editor_reading_and_previewing_counts_nothing(live_server, chromium_executable):
+    """Logged in through the admin: the public page, the draft view and the live preview."""
+    from news.models import ArticleViewCount
+    from tests.browser.admin import admin_page, make_admin_user
+    from tests.factories import make_article, make_section
+
+    section = make_section("Tin tức hoạt động", ensure_home_page())
+    article = make_article(section, title="Phiên chất vấn tại kỳ họp")
+    make_admin_user("bientap", group="Biên tập viên", superuser=False)
+    base = live_server.url
+
+    with (
+        launched_chromium(chromium_executable) as browser,
+        admin_page(browser, base, "bientap") as page,
+    ):
+        # A browser the bot filter would let through, so only "editor" can stop it.
+        page.context.set_extra_http_headers({"User-Agent": READER_UA})
+        beacons: list[str] = []
+        page.context.on(
+            "request",
+            lambda request: "/luot-xem/" in request.url and beacons.append(request.url),
+        )
+        page.goto(base + article.url, wait_until="networkidle")
+        assert page.locator("#view-count").count() == 0
+        page.goto(f"{base}/admin/pages/{article.pk}/view_draft/", wait_until="networkidle")
+        assert page.get_by_role("heading", name="Phiên chất vấn tại kỳ họp").count() == 1
+        page.goto(f"{base}/admin/pages/{article.pk}/edit/", wait_until="load")
+        page.locator('[data-side-panel-toggle="preview"]').click()
+        preview = page.frame_locator("iframe[id*=preview], .preview-panel iframe").first
+        preview.get_by_role("heading", name="Phiên chất vấn tại kỳ họp").wait_for()
+        assert preview.locator("#view-count").count() == 0
+        page.wait_for_load_state("networkidle")
+        assert beacons == []
+
+    assert not ArticleViewCount.objects.exists()
