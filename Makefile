@@ -13,6 +13,10 @@ PYTHON ?= python3
 VENV ?= .venv
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The one site address (canonical links, sitemap, feeds, API); `migrate` copies it into
+# the default Wagtail Site. An address set in the environment wins.
+BASE_URL ?= http://$(HOST):$(PORT)
+export BASE_URL
 PYTEST_ARGS ?=
 # uv only compiles the lock files (`make lock`); installing uses plain pip.
 UV_VERSION ?= 0.13.9

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
 from news.feeds import SiteFeed
+from news.most_read import record_article_view
 from news.views import robots_txt
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("rss/", SiteFeed(), name="site_feed"),
+    path("luot-xem/<int:page_id>/", record_article_view, name="article_view"),
     # Before Wagtail's catch-all, which would otherwise look for a page called "tim-kiem".
     path("", include("search.urls")),
     path("api/v1/", api.urls),

@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Site
 
 from .selectors import articles_below, visible_articles
+from .site_address import absolute_url, site_root_url
 
 FEED_SIZE = 30
 
@@ -25,6 +26,10 @@ class _ArticleFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
+
+    def feed_url(self):
+        # Django would take the request's Host; the feed's self link must say BASE_URL.
+        return absolute_url(self.request, self.request.path)
 
     def item_title(self, item):
         return item.title
@@ -50,8 +55,7 @@ class SiteFeed(_ArticleFeed):
         return (site.site_name if site else None) or "Tin tức hoạt động HĐND tỉnh"
 
     def link(self):
-        site = Site.find_for_request(self.request)
-        return site.root_url + "/" if site else "/"
+        return site_root_url(self.request) + "/"
 
     def items(self):
         return visible_articles()[:FEED_SIZE]

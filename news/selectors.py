@@ -6,6 +6,7 @@ grow with the number of sections, articles, tags or related items.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.apps import apps
@@ -19,8 +20,10 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Sum,
     Value,
 )
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 if TYPE_CHECKING:
@@ -226,3 +229,26 @@ def _compute_home_context(home: HomePage) -> dict:
         ],
         "section_blocks": section_blocks(home),
     }
+
+
+MOST_READ_LIMIT = 5
+MOST_READ_DAYS = 30
+# Counts change with every reader: refresh the list at most this often, and whenever
+# published content changes (the generation in the key).
+MOST_READ_SECONDS = 300
+
+
+def most_read_articles() -> list[NewsArticlePage]:
+    """The live public articles read most in the last 30 days, cached for a few minutes."""
+    return cached_for_generation("most-read", _compute_most_read, timeout=MOST_READ_SECONDS)
+
+
+def _compute_most_read() -> list[NewsArticlePage]:
+    since = timezone.localdate() - timedelta(days=MOST_READ_DAYS - 1)
+    views = Sum("view_counts__count", filter=Q(view_counts__day__gte=since))
+    return list(
+        visible_articles()
+        .filter(view_counts__day__gte=since)
+        .annotate(views=views)
+        .order_by("-views", "-published_at", "-pk")[:MOST_READ_LIMIT]
+    )

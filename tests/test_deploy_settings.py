@@ -21,12 +21,15 @@ def _env(**overrides: str | None) -> dict[str, str]:
         key: value
         for key, value in os.environ.items()
         # Knobs that production.py reads: the checks must pass on its defaults.
-        if not key.startswith(("SECURE_", "DJANGO_", "DEBUG", "ALLOWED_HOSTS", "SECRET_KEY"))
+        if not key.startswith(
+            ("SECURE_", "DJANGO_", "DEBUG", "ALLOWED_HOSTS", "SECRET_KEY", "BASE_URL")
+        )
     }
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=SECRET,
         ALLOWED_HOSTS="hdnd.example.vn",
+        BASE_URL="https://hdnd.example.vn",
     )
     for key, value in overrides.items():
         if value is None:
@@ -65,4 +68,18 @@ def test_production_refuses_to_start_without_a_real_secret_key(secret_key):
     assert result.returncode != 0
     assert "django.core.exceptions.ImproperlyConfigured" in result.stderr, result.stderr
     assert "SECRET_KEY" in result.stderr, result.stderr
+    assert "System check identified" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [None, "", "hdnd.example.vn", "https://hdnd.example.vn/cong/", "ftp://hdnd.example.vn"],
+    ids=["unset", "empty", "no-scheme", "with-path", "not-http"],
+)
+def test_production_refuses_to_start_without_one_site_address(base_url):
+    """Canonical links, sitemap, feeds and the API all say BASE_URL: it must be right."""
+    result = _manage("check", env=_env(BASE_URL=base_url))
+    assert result.returncode != 0
+    assert "django.core.exceptions.ImproperlyConfigured" in result.stderr, result.stderr
+    assert "BASE_URL" in result.stderr, result.stderr
     assert "System check identified" not in result.stdout

@@ -64,7 +64,8 @@ def test_sitemap_lists_live_public_pages_only(client, sections, content):
 def test_robots_txt_points_at_the_sitemap(client, home):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    # The site's address (BASE_URL, here the test Site localhost), not the request's Host.
+    assert "Sitemap: http://localhost/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
 
 
@@ -106,3 +107,39 @@ def test_section_pages_advertise_their_feed(client, sections):
     html = BeautifulSoup(client.get(sections["news"].url).content, "html.parser")
     feeds = [link["href"] for link in html.find_all("link", type="application/rss+xml")]
     assert sections["news"].url + "rss/" in feeds
+
+
+def test_newsarticle_json_ld_has_image_and_publisher(client, content):
+    """Google's article rich results need `image` and `publisher` with absolute URLs."""
+    article = content["public"]
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    origin = article.get_site().root_url
+    # Three crops (16:9, 4:3, 1:1) of the lead image, as Google recommends.
+    assert [url.split(".")[-3] for url in data["image"]] == [
+        "fill-1200x675",
+        "fill-1200x900",
+        "fill-1200x1200",
+    ]
+    assert all(url.startswith(origin + "/media/images/") for url in data["image"])
+    assert data["publisher"]["@type"] == "Organization"
+    assert data["publisher"]["name"] == "Văn phòng Hội đồng nhân dân tỉnh"
+    assert data["publisher"]["logo"]["@type"] == "ImageObject"
+    assert data["publisher"]["logo"]["url"] == origin + "/static/img/emblem.svg"
+
+
+def test_json_ld_publisher_logo_is_the_portal_logo_when_set(client, sections):
+    from news.models import PortalSettings
+
+    settings = PortalSettings.for_site(sections["news"].get_site())
+    settings.logo = ImageFactory()
+    settings.office_name = "Văn phòng Đoàn ĐBQH và HĐND tỉnh"
+    settings.save()
+    article = make_article(sections["news"], title="Tin không ảnh")
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert "image" not in data
+    assert data["publisher"]["name"] == "Văn phòng Đoàn ĐBQH và HĐND tỉnh"
+    logo_url = data["publisher"]["logo"]["url"]
+    assert logo_url.startswith(article.get_site().root_url + "/media/images/")
+    assert logo_url.endswith(".max-600x600.format-png.png")

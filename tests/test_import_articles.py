@@ -92,6 +92,7 @@ def test_good_lines_create_published_articles_in_created_sections(run, home):
             article(2, section="Kỳ họp/Kỳ họp thứ 16", author=None, summary=None),
         ],
         "--publish",
+        "--create-sections",
     )
     assert result.error is None, result.stderr
     assert "Đã tạo 2, cập nhật 0, không đổi 0, lỗi 0." in result.stdout
@@ -437,13 +438,17 @@ def test_several_batches_with_sections_and_bad_lines(tmp_path, home):
     path.write_text("\n".join(lines), encoding="utf-8")
     failures = []
     report = import_articles(
-        path, publish=True, batch_size=3, on_error=lambda *failure: failures.append(failure)
+        path,
+        publish=True,
+        create_sections=True,
+        batch_size=3,
+        on_error=lambda *failure: failures.append(failure),
     )
     assert (report.created, report.failed) == (10, 1)
     assert failures == [(5, "thiếu nội dung (body)")]
     assert NewsIndexPage.objects.filter(title__startswith="Kỳ họp thứ").count() == 3
     assert tree_problems() == []
-    again = import_articles(path, publish=True, batch_size=4)
+    again = import_articles(path, publish=True, create_sections=True, batch_size=4)
     assert (again.created, again.unchanged, again.failed) == (0, 10, 1)
 
 
@@ -468,7 +473,11 @@ def test_a_batch_that_fails_as_a_whole_is_reported_and_the_rest_imported(
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     failures = []
     report = import_articles(
-        path, publish=True, batch_size=2, on_error=lambda *f: failures.append(f)
+        path,
+        publish=True,
+        create_sections=True,
+        batch_size=2,
+        on_error=lambda *f: failures.append(f),
     )
 
     assert (report.created, report.failed) == (4, 2)
@@ -480,7 +489,7 @@ def test_a_batch_that_fails_as_a_whole_is_reported_and_the_rest_imported(
 
 
 def test_sections_created_by_a_draft_import_are_drafts(run, home):
-    run([article(1, section="Mới/Con")])
+    run([article(1, section="Mới/Con")], "--create-sections")
     for section in NewsIndexPage.objects.all():
         assert not section.live and section.latest_revision is not None
     assert NewsArticlePage.objects.get().get_parent().title == "Con"
@@ -498,6 +507,7 @@ def test_existing_sections_are_reused_and_missing_ones_created_once(run, section
             article(4, section="Tin tức hoạt động/Đại biểu HĐND"),
         ],
         "--publish",
+        "--create-sections",
     )
     assert result.error is None, result.stderr
     parents = {page.source_url[-6:]: page.get_parent().pk for page in NewsArticlePage.objects.all()}
@@ -508,6 +518,59 @@ def test_existing_sections_are_reused_and_missing_ones_created_once(run, section
     assert created.slug == "dai-bieu-hdnd"
     assert NewsIndexPage.objects.count() == 4
     assert tree_problems() == []
+
+
+def test_a_mistyped_section_is_reported_and_nothing_is_created(run, sections):
+    """Without --create-sections a wrong path must not grow a new (and published) section."""
+    result = run(
+        [
+            article(1, section=COUNCIL),
+            article(2, section="Tin tức hoạt động/Hội đồng nhân dân tĩnh"),  # typo: tĩnh
+            article(3, section="Thông báo"),
+        ],
+        "--publish",
+    )
+    assert result.error is not None
+    assert result.error_lines == [
+        "dòng 2: chuyên mục “Tin tức hoạt động/Hội đồng nhân dân tĩnh” không tồn tại; "
+        "dùng --create-sections để tạo",
+        "dòng 3: chuyên mục “Thông báo” không tồn tại; dùng --create-sections để tạo",
+    ]
+    assert "Đã tạo 1, cập nhật 0, không đổi 0, lỗi 2." in result.stdout
+    assert NewsIndexPage.objects.count() == 3
+    assert NewsArticlePage.objects.get().get_parent().pk == sections["council"].pk
+
+
+def test_without_any_section_and_without_the_flag_nothing_is_created(run, home):
+    result = run([article(1)], "--publish")
+    assert result.error_lines == [
+        "dòng 1: chưa có chuyên mục nào; dùng --section hoặc --create-sections để tạo "
+        "“Tin tức hoạt động”"
+    ]
+    assert not NewsIndexPage.objects.exists() and not NewsArticlePage.objects.exists()
+
+
+def test_a_long_source_url_from_a_liferay_export_is_accepted(run, sections):
+    long_url = (
+        "https://hdnd.laichau.gov.vn/web/guest/tin-tuc/-/asset_publisher/AbCdEf/content/"
+        + "thuong-truc-hdnd-tinh-lam-viec-voi-uy-ban-nhan-dan-tinh-" * 25
+        + "?redirect=https%3A%2F%2Fhdnd.laichau.gov.vn%2Fweb%2Fguest%2Ftin-tuc"
+    )
+    assert 1000 < len(long_url) <= 2000
+    too_long = "https://hdnd.laichau.gov.vn/" + "a" * 2000
+    result = run(
+        [article(1, source_url=long_url), article(2, source_url=too_long)],
+        "--publish",
+        "--section",
+        COUNCIL,
+    )
+    assert [line.split(":")[0] for line in result.error_lines] == ["dòng 2"]
+    assert "tối đa 2000" in result.error_lines[0]
+    page = NewsArticlePage.objects.get()
+    assert page.source_url == long_url
+    again = run([article(1, source_url=long_url, title="Sửa")], "--publish", "--section", COUNCIL)
+    assert again.error is None, again.stderr
+    assert NewsArticlePage.objects.get().title == "Sửa"
 
 
 def test_decomposed_unicode_and_html_in_the_summary_are_normalised(run, sections):
@@ -546,7 +609,7 @@ def test_line_section_overrides_option_and_default_is_the_first_section(run, sec
 
 
 def test_without_any_section_tin_tuc_hoat_dong_is_created(run, home):
-    run([article(1)], "--publish")
+    run([article(1)], "--publish", "--create-sections")
     section = NewsIndexPage.objects.get()
     assert (section.title, section.slug) == ("Tin tức hoạt động", "tin-tuc-hoat-dong")
     assert section.get_parent().pk == home.pk
@@ -567,7 +630,7 @@ def test_tree_stays_consistent_when_sections_appear_mid_batch(run, sections):
         path = COUNCIL if n % 3 else f"{COUNCIL}/Chuyên đề {n}"
         lines.append(article(n, section=path))
     existing = make_article(sections["council"], title="Bài có sẵn")
-    result = run(lines, "--publish")
+    result = run(lines, "--publish", "--create-sections")
     assert result.error is None, result.stderr
     assert tree_problems() == []
     council = Page.objects.get(pk=sections["council"].pk)

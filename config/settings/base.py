@@ -28,6 +28,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Behind a reverse proxy: the header it sets to the reader's address (e.g. X-Real-IP), so
+# "Tin đọc nhiều" tells readers apart (news.most_read). Empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 INSTALLED_APPS = [
     "news",
@@ -174,7 +177,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Cổng thông tin điện tử HĐND tỉnh")
 REPORTS_PROVINCE = os.environ.get("REPORTS_PROVINCE", "Lai Châu")
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The one origin of every absolute URL (canonical, sitemap, feeds, API, admin e-mails);
+# news.site_address keeps the default Site record in step with it after `migrate`.
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 # ASCII slugs ("hoi-dong-nhan-dan-tinh"): old office PCs and chat apps mangle encoded URLs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

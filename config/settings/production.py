@@ -1,17 +1,28 @@
-"""Production: secure by default. Needs SECRET_KEY and ALLOWED_HOSTS from the environment."""
+"""Production: secure by default. Needs SECRET_KEY, ALLOWED_HOSTS and BASE_URL from the env."""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from news.site_address import parse_base_url
+
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import BASE_URL, SECRET_KEY, env_bool
 
 DEBUG = False
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "SECRET_KEY phải được đặt (ít nhất 50 ký tự) trong chế độ production."
     )
+
+# Canonical links, sitemap, feeds and the API print this origin: a wrong default
+# (127.0.0.1) would publish unusable links, so there is none.
+if not os.environ.get("BASE_URL", "").strip():
+    raise ImproperlyConfigured(
+        "BASE_URL phải được đặt trong chế độ production: địa chỉ gốc của trang, "
+        "ví dụ BASE_URL=https://hdnd.example.vn."
+    )
+parse_base_url(BASE_URL)  # ImproperlyConfigured, in words, when it is not an origin
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -13,6 +13,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hdnd-test-media-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The Site record the migrations create (localhost:80); tests of the site address change it.
+BASE_URL = "http://localhost"
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "r"}
 # Tests opt in to Elasticsearch (tests/elasticsearch_node.require_elasticsearch sets it per

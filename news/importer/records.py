@@ -21,7 +21,8 @@ from .bodies import body_to_rich_text, html_to_text
 TITLE_MAX = 255
 AUTHOR_MAX = 255
 CAPTION_MAX = 500
-SOURCE_URL_MAX = 500
+# Liferay and other portals' exports carry long asset-publisher addresses.
+SOURCE_URL_MAX = 2000
 SECTION_TITLE_MAX = 255
 
 _validate_url = URLValidator(schemes=["http", "https"])

@@ -62,6 +62,7 @@ def import_articles(
     *,
     section: str | None = None,
     publish: bool = False,
+    create_sections: bool = False,
     on_error: Callable[[int, str], None] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
@@ -84,7 +85,7 @@ def import_articles(
     if home is None:
         raise ImportFailed("Chưa có trang chủ (HomePage): hãy chạy migrate trước.")
     tree = TreeAppender()
-    sections = SectionResolver(home, tree, publish)
+    sections = SectionResolver(home, tree, publish, create=create_sections)
     writer = ArticleWriter(tree, publish)
 
     # One log context: every log entry of this import shares its uuid.

@@ -1,4 +1,4 @@
-"""Finding, and creating where missing, the section (NewsIndexPage) an article goes in."""
+"""Finding, and with --create-sections creating where missing, an article's section."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from ..models import NewsIndexPage
 from ..slugs import vietnamese_slug
+from .records import LineError
 from .tree import TreeAppender
 
 DEFAULT_SECTION_TITLE = "Tin tức hoạt động"
@@ -22,15 +23,18 @@ def title_key(title: str) -> str:
 class SectionResolver:
     """Slash paths of section titles under the home page → NewsIndexPage, cached.
 
-    Each parent's child sections are read once; a missing section is created the way
-    the admin creates a page (add_child, then a revision, published with --publish),
-    so editors find it with its history like any other.
+    Each parent's child sections are read once. A missing section is an error for its line
+    unless `create` (--create-sections): a mistyped path must not silently grow a new
+    section, let alone a published one. Created sections are made the way the admin makes
+    a page (add_child, then a revision, published with --publish), so editors find them
+    with their history like any other.
     """
 
-    def __init__(self, home: Page, tree: TreeAppender, publish: bool):
+    def __init__(self, home: Page, tree: TreeAppender, publish: bool, create: bool = False):
         self.home = home
         self.tree = tree
         self.publish = publish
+        self.create = create
         self._children: dict[int, dict[str, NewsIndexPage]] = {}
         self.created: list[NewsIndexPage] = []
 
@@ -40,16 +44,30 @@ class SectionResolver:
 
     def resolve(self, titles: tuple[str, ...]) -> NewsIndexPage:
         parent = self.home
+        if not self.create:  # check the whole path first: nothing is created on a typo
+            for title in titles:
+                parent = self._sections_under(parent).get(title_key(title))
+                if parent is None:
+                    raise LineError(
+                        f"chuyên mục “{'/'.join(titles)}” không tồn tại; "
+                        "dùng --create-sections để tạo"
+                    )
+            return parent
         for title in titles:
             children = self._sections_under(parent)
             parent = children.get(title_key(title)) or self._create(parent, title)
         return parent
 
     def default(self) -> NewsIndexPage:
-        """The home page's first section, or a new "Tin tức hoạt động"."""
+        """The home page's first section, or (with `create`) a new "Tin tức hoạt động"."""
         sections = self._sections_under(self.home)
         if sections:
             return min(sections.values(), key=lambda section: section.path)
+        if not self.create:
+            raise LineError(
+                "chưa có chuyên mục nào; dùng --section hoặc --create-sections để tạo "
+                f"“{DEFAULT_SECTION_TITLE}”"
+            )
         return self._create(self.home, DEFAULT_SECTION_TITLE)
 
     def _sections_under(self, parent: Page) -> dict[str, NewsIndexPage]:

@@ -16,6 +16,7 @@ from ..dates import format_vietnamese_datetime
 from ..routing import PathRestrictionsMixin
 from ..selectors import related_articles
 from ..slugs import VietnameseSlugMixin
+from ..structured_data import article_json_ld
 
 
 class NewsArticleTag(TaggedItemBase):
@@ -46,7 +47,8 @@ class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
     source = models.CharField(_("nguồn"), max_length=255, blank=True)
     source_url = models.URLField(
         _("địa chỉ bài gốc"),
-        max_length=500,
+        # Old portals' addresses (Liferay asset publishers…) run past 500 characters.
+        max_length=2000,
         blank=True,
         db_index=True,
         help_text=_("Địa chỉ trên cổng cũ; dùng để nhập lại không tạo bài trùng."),
@@ -130,6 +132,7 @@ class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
         context["related_articles"] = related_articles(
             self, cached=not getattr(request, "is_preview", False)
         )
+        context["json_ld"] = article_json_ld(self, request)
         return context
 
     @property
@@ -137,24 +140,6 @@ class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
         """The parent section's URL, derived from ours instead of loading the parent."""
         url = self.url or ""
         return url[: url.rstrip("/").rfind("/") + 1]
-
-    @property
-    def json_ld(self) -> dict:
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title[:110],
-            "description": self.summary,
-            "inLanguage": "vi",
-            "mainEntityOfPage": self.full_url,
-            "datePublished": self.display_date.isoformat() if self.display_date else None,
-            "dateModified": (self.last_published_at or self.display_date).isoformat()
-            if (self.last_published_at or self.display_date)
-            else None,
-        }
-        if self.author:
-            data["author"] = {"@type": "Person", "name": self.author}
-        return {key: value for key, value in data.items() if value}
 
     def get_sitemap_urls(self, request=None):
         entries = super().get_sitemap_urls(request)

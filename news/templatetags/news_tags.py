@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 
 from ..dates import format_vietnamese_datetime
 from ..menu import MenuItem, menu_items
-from ..selectors import latest_articles
+from ..selectors import latest_articles, most_read_articles
+from ..site_address import absolute_url as _absolute_url
 
 register = template.Library()
 
@@ -22,10 +23,38 @@ def latest_news(exclude=None):
     return latest_articles(getattr(exclude, "pk", None))
 
 
+@register.simple_tag
+def most_read_news():
+    return most_read_articles()
+
+
+@register.inclusion_tag("news/includes/view_counter.html", takes_context=True)
+def view_counter(context, page) -> dict:
+    """The counting script, except in previews and for people who use the admin.
+
+    The endpoint ignores editors anyway; leaving the script out also keeps their own
+    browser from sending anything.
+    """
+    from django.urls import reverse
+
+    from ..most_read import is_editor
+
+    request = context.get("request")
+    count = request is not None and not getattr(request, "is_preview", False)
+    count = count and not is_editor(request)
+    return {"url": reverse("article_view", args=[page.pk]) if count else ""}
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context, portal_settings) -> list[MenuItem]:
     """The main menu's items, the current page's (or section's) item marked; see news.menu."""
     return menu_items(portal_settings, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str) -> str:
+    """`url` with the site's one origin (BASE_URL), never the request's Host."""
+    return _absolute_url(context.get("request"), url)
 
 
 @register.filter

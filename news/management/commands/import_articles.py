@@ -1,4 +1,4 @@
-"""python manage.py import_articles FILE.jsonl [--section "A/B"] [--publish]
+"""python manage.py import_articles FILE.jsonl [--section "A/B"] [--publish] [--create-sections]
 
 The work is in news.importer; this only wires it to the command line.
 """
@@ -27,6 +27,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Xuất bản ngay; mặc định bài được tạo ở dạng nháp để biên tập viên duyệt.",
         )
+        parser.add_argument(
+            "--create-sections",
+            action="store_true",
+            help="Tạo chuyên mục còn thiếu; mặc định dòng có chuyên mục không tồn tại bị báo lỗi "
+            "và bỏ qua (tránh tạo chuyên mục mới do gõ nhầm).",
+        )
 
     def handle(self, *args, **options):
         def on_error(line: int, reason: str) -> None:
@@ -37,6 +43,7 @@ class Command(BaseCommand):
                 options["file"],
                 section=options["section"],
                 publish=options["publish"],
+                create_sections=options["create_sections"],
                 on_error=on_error,
             )
         except ImportFailed as error:

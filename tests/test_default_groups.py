@@ -1,0 +1,44 @@
+"""Only the office's Vietnamese groups remain: Wagtail's "Editors"/"Moderators" go.
+
+Wagtail's own migrations create those two groups (and a "Moderators approval" workflow on
+the root page); next to "Biên tập viên" and "Lãnh đạo duyệt tin" they confuse whoever
+assigns roles in the admin.
+"""
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, User
+from wagtail.models import GroupPagePermission, Page, Task, Workflow
+
+migration = import_module("news.migrations.0005_remove_wagtail_default_groups")
+
+
+@pytest.mark.django_db
+def test_after_migrations_only_the_vietnamese_groups_exist():
+    assert sorted(Group.objects.values_list("name", flat=True)) == [
+        "Biên tập viên",
+        "Lãnh đạo duyệt tin",
+    ]
+    assert list(Workflow.objects.values_list("name", flat=True)) == ["Duyệt tin"]
+    assert list(Task.objects.values_list("name", flat=True)) == ["Lãnh đạo duyệt tin phê duyệt"]
+
+
+@pytest.mark.django_db
+def test_members_of_the_default_groups_move_to_the_vietnamese_ones():
+    """A site migrated after people were put in "Editors"/"Moderators" keeps their roles."""
+    root = Page.objects.get(depth=1)
+    editors = Group.objects.create(name="Editors")
+    moderators = Group.objects.create(name="Moderators")
+    GroupPagePermission.objects.create(group=moderators, page=root, permission_type="publish")
+    writer = User.objects.create_user("phongvien")
+    writer.groups.add(editors)
+    chief = User.objects.create_user("truongban")
+    chief.groups.add(moderators)
+
+    migration.remove_default_groups(apps, None)
+
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert [g.name for g in writer.groups.all()] == ["Biên tập viên"]
+    assert [g.name for g in chief.groups.all()] == ["Lãnh đạo duyệt tin"]
