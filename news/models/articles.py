@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -74,7 +75,13 @@ class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("source"), FieldPanel("published_at")],
+            [
+                FieldPanel("author"),
+                FieldPanel("source"),
+                # Seconds shown and kept: the public date line prints them ("8:18:57 SA"),
+                # so an unchanged save must not round an imported 08:18:57 down to 08:18.
+                FieldPanel("published_at", widget=AdminDateTimeInput(format="%d/%m/%Y %H:%M:%S")),
+            ],
             heading=_("Tác giả, nguồn, ngày đăng"),
         ),
         FieldPanel("tags"),
