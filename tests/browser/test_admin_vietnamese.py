@@ -233,13 +233,13 @@ def test_editor_and_approver_moderate_in_vietnamese(live_server, chromium_execut
             page.locator(menu).first.click()
             walk.click_and_read("approved-message", "footer [data-workflow-action-name=approve]")
     assert_vietnamese(findings, "moderation")
-    # The approval is recorded. The article is not live yet, because the form post changed
-    # published_at: Django's vi input formats read the widget's "02/12/2026" as February 12
-    # (month first), so the approval counts as an edit and REAPPROVAL_ON_EDIT restarts the task.
-    # Reported to the lead (config: DATE(TIME)_INPUT_FORMATS day first); then assert draft.live.
+    # Approving from the edit view posts the form: with day-first dates (config/formats) and
+    # seconds kept, an unchanged form is no edit, so the approval publishes the article.
     from wagtail.models import TaskState
 
     assert TaskState.objects.filter(status="approved", finished_by__username="lanhdao").exists()
+    draft.refresh_from_db()
+    assert draft.live and not draft.has_unpublished_changes
 
 
 def test_login_page_and_dashboard_carry_the_office_brand(live_server, chromium_executable):
