@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import caches
 
 # Tests that compare "today" with what a view computed pin the clock to this day at noon
 # in Hà Nội: a run that crosses local midnight would otherwise see two different days.
@@ -19,9 +19,13 @@ def pinned_clock():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    # Renditions too: a new image can get the id of an earlier test's image, and Wagtail
+    # would serve that image's cached rendition.
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
 
 
 @pytest.fixture
