@@ -147,7 +147,8 @@ def test_the_most_read_list_orders_by_views_in_the_last_30_days(client, sections
     for _ in range(20):
         record_view(private.pk, today)
 
-    for page in (articles[6], sections["council"]):
+    home = sections["news"].get_parent()
+    for page in (articles[6], sections["council"], home):
         html = BeautifulSoup(client.get(page.url).content, "html.parser")
         panel = html.find(id="most-read-heading").find_parent("section")
         assert panel.find(id="most-read-heading").get_text(strip=True) == "Tin đọc nhiều"
