@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from ninja import Field, Query, Router, Schema
 from pydantic import WithJsonSchema
 
+from news.site_address import absolute_url
 from reports.api.routes import InvalidFilter
 from reports.api.schemas import ErrorOut
 from reports.enums import RecommendationStatus
@@ -33,7 +34,7 @@ from search.params import (
 )
 from search.results import SearchHit
 from search.service import run_search, suggest
-from search.views import MAX_AGE, absolute_url
+from search.views import MAX_AGE
 
 router = Router(tags=["Tìm kiếm"])
 

@@ -19,11 +19,12 @@ from django.utils.translation import gettext
 from wagtail.models import Site
 
 from news.feeds import VietnameseRssFeed
+from news.site_address import absolute_url
 from search.models import EntryKind
 from search.params import SearchRequest, parse_request
 from search.results import SearchHit
 from search.service import run_search
-from search.views import MAX_AGE, absolute_url, page_params, search_url
+from search.views import MAX_AGE, page_params, search_url
 
 FEED_SIZE = 20
 

@@ -19,7 +19,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
 
 from reports.enums import RecommendationStatus
 from search.models import EntryKind, SearchEntry
@@ -79,14 +78,6 @@ def search_url(params: dict[str, str], **changes: str | int | None) -> str:
             params[name] = str(value)
     query = urlencode(params)
     return reverse("search") + (f"?{query}" if query else "")
-
-
-def absolute_url(request: HttpRequest, url: str) -> str:
-    """A hit's URL with the site's own root, as the RSS feeds and the reports API use."""
-    if not url.startswith("/"):
-        return url
-    site = Site.find_for_request(request)
-    return (site.root_url if site else request.build_absolute_uri("/").rstrip("/")) + url
 
 
 def has_input(search: SearchRequest) -> bool:

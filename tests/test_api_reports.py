@@ -275,7 +275,8 @@ def test_report_detail_shows_the_whole_report(client, site, index, sections):
     assert [(d["title"], d["role"]["value"]) for d in data["documents"]] == [
         ("Báo cáo số 12/BC-HĐND", "bao-cao")
     ]
-    assert data["documents"][0]["url"].startswith("http")
+    # One site address: document links use the Site's origin, not the request's Host.
+    assert data["documents"][0]["url"].startswith("http://localhost/")
     assert [n["title"] for n in data["news"]] == ["Đoàn giám sát làm việc tại Tam Đường"]
     assert data["news"][0]["url"].startswith("http") and data["news"][0]["published"]
     assert data["follows_up"]["id"] == original.pk

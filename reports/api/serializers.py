@@ -13,6 +13,8 @@ from django.http import HttpRequest
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from news.site_address import absolute_url
+
 from ..models import (
     AdministrativeUnit,
     Agency,
@@ -113,9 +115,7 @@ def history_out(update: RecommendationUpdate, request: HttpRequest) -> Data:
         "date": update.date,
         "status": {"value": update.status, "label": update.get_status_display()},
         "note": update.note,
-        "evidence_url": (
-            request.build_absolute_uri(update.evidence.url) if evidence_visible else None
-        ),
+        "evidence_url": (absolute_url(request, update.evidence.url) if evidence_visible else None),
         "source_report": report_ref(source, request) if source_visible else None,
         "source_text": update.source_text,
     }
@@ -185,7 +185,7 @@ def report_detail_out(
         "documents": [
             {
                 "title": item.document.title,
-                "url": request.build_absolute_uri(item.document.url),
+                "url": absolute_url(request, item.document.url),
                 "role": {"value": item.role, "label": item.get_role_display()},
             }
             for item in report.documents.all()
