@@ -64,8 +64,13 @@ def slug_becomes(page, expected: str) -> None:
 
 
 @pytest.mark.parametrize("form", ["article", "report"])
-def test_typing_a_vietnamese_title_gives_the_folded_slug(browser, add_urls, form):
-    with admin_page(browser, add_urls["base"], "quantri") as page:
+def test_typing_a_vietnamese_title_gives_the_folded_slug(chromium_executable, add_urls, form):
+    # The browser is closed before the database is read: Django refuses ORM calls while
+    # Playwright's event loop runs in this thread.
+    with (
+        launched_chromium(chromium_executable) as browser,
+        admin_page(browser, add_urls["base"], "quantri") as page,
+    ):
         page.goto(add_urls[form], wait_until="load")
         page.locator("#id_title").press_sequentially(TITLE)
         slug_becomes(page, EXPECTED)
@@ -79,12 +84,21 @@ def test_typing_a_vietnamese_title_gives_the_folded_slug(browser, add_urls, form
         page.locator(SLUG_FIELD).blur()
         slug_becomes(page, "thuy-loi-nam-ban-dot-2")
 
-        # Emptied, the slug follows the title again.
+        # Wagtail 8.0 has no "sync from title" button: emptied, the slug follows the title again.
         page.fill(SLUG_FIELD, "")
         page.click('a[href="#tab-content"]')
         page.locator("#id_title").press("End")
         page.locator("#id_title").press_sequentially(" ")
         slug_becomes(page, EXPECTED)
+
+        if form == "article":  # a report needs more fields before it can be saved
+            with page.expect_navigation(wait_until="load"):
+                page.locator("footer button.action-save").click()
+
+    if form == "article":
+        from news.models import NewsArticlePage
+
+        assert NewsArticlePage.objects.get(title=TITLE).slug == EXPECTED
 
 
 AGREEMENT_SCRIPT = """
