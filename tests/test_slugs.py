@@ -173,3 +173,20 @@ def test_a_folded_slug_gets_a_suffix_next_to_a_namesake(parents):
     second = news_article("")
     parents["section"].add_child(instance=second)
     assert (first.slug, second.slug) == (EXPECTED, f"{EXPECTED}-2")
+
+
+@pytest.mark.django_db
+def test_admin_pages_carry_the_fold_for_the_slug_field(client, parents):
+    """The add form ships the server's rule to the browser, and our script to apply it."""
+    import json
+
+    from bs4 import BeautifulSoup
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("bientap", "bt@hdnd.example.vn", "x"))
+    response = client.get(f"/admin/pages/add/news/newsarticlepage/{parents['section'].pk}/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    data = soup.find("script", id="vietnamese-slug-formatters")
+    assert json.loads(data.string) == slug_formatters()
+    assert soup.find("script", src=re.compile(r"js/admin-slug\.js$"))
+    assert soup.find("input", id="id_slug")["data-controller"].split()[0] == "w-slug"
