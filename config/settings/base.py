@@ -184,6 +184,10 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 # ASCII slugs ("hoi-dong-nhan-dan-tinh"): old office PCs and chat apps mangle encoded URLs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No editor autosave (Wagtail 8 default: 500 ms). An autosave request still running when the
+# editor clicks Publish writes its stale copy of a draft page (live=False) back after the
+# publish: "has been published" shown, page still a draft (issue §4, test_admin_publish.py).
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Wagtail's own search (the admin, and the site's database backend over search.SearchEntry)
 # always uses the database. The site's search uses Elasticsearch on top when
 # ELASTICSEARCH_URL is set (search.backends.elastic), falling back to the database.

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from news.models.sections import page_number_from
 from news.routing import PathRestrictionsMixin
+from news.slugs import VietnameseSlugMixin
 
 REPORTS_PER_PAGE = 20
 
@@ -43,7 +44,7 @@ def with_verdict_counts(reports: list) -> list:
     return reports
 
 
-class ReportIndexPage(PathRestrictionsMixin, Page):
+class ReportIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
     """Lists supervision reports with bookmarkable filters (each a GET parameter)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -84,7 +85,9 @@ class ReportIndexPage(PathRestrictionsMixin, Page):
         return context
 
 
-class RecommendationTrackerPage(PathRestrictionsMixin, RoutablePageMixin, Page):
+class RecommendationTrackerPage(
+    VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page
+):
     """ "Theo dõi thực hiện kiến nghị": every recommendation with filters, counts, charts, CSV."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from news.routing import PathRestrictionsMixin
+from news.slugs import VietnameseSlugMixin
 
 from ..charts import format_number
 from ..enums import DocumentRole, LegalBasisKind, ReportKind
@@ -17,7 +18,7 @@ from ..enums import DocumentRole, LegalBasisKind, ReportKind
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class SupervisionReportPage(PathRestrictionsMixin, Page):
+class SupervisionReportPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
     kind = models.CharField(
         _("hình thức"), max_length=20, choices=ReportKind.choices, default=ReportKind.THEMATIC
     )
