@@ -1,4 +1,8 @@
-"""Admin hooks of the news app: Vietnamese slugs in the browser (branding hooks live elsewhere)."""
+"""Admin-wide hooks: Vietnamese slugs and day-first dates in the browser.
+
+They live in `news`, the lowest app, because they concern every page and snippet form;
+the admin's branding is done with template overrides in site/templates/wagtailadmin/.
+"""
 
 from __future__ import annotations
 
@@ -21,3 +25,9 @@ def vietnamese_slug_script() -> SafeString:
         json_script(slug_formatters(), "vietnamese-slug-formatters"),
         static("js/admin-slug.js"),
     )
+
+
+@hooks.register("insert_global_admin_js")
+def keep_typed_dates() -> SafeString:
+    """Date pickers leave a typed date alone; the server reads it day first (config/formats)."""
+    return format_html('<script src="{}"></script>', static("js/admin-dates.js"))

@@ -2,7 +2,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-import reports.hooks_dates  # noqa: F401  (admin date pickers keep what the editor typed)
 import reports.hooks_drafting  # noqa: F401  (admin action: draft a report from an article)
 
 from . import hooks_admin  # noqa: F401  (recommendation follow-up: panel, menu, quick update)
