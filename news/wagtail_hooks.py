@@ -31,3 +31,13 @@ def vietnamese_slug_script() -> SafeString:
 def keep_typed_dates() -> SafeString:
     """Date pickers leave a typed date alone; the server reads it day first (config/formats)."""
     return format_html('<script src="{}"></script>', static("js/admin-dates.js"))
+
+
+# Help menu items that open Wagtail's English website: useless on an offline intranet and
+# not in the editors' language. The keyboard shortcuts item stays.
+EXTERNAL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def keep_help_menu_local(request, menu_items: list) -> None:
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP_ITEMS)]

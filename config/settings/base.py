@@ -236,6 +236,11 @@ FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin works on an offline intranet: no avatars from gravatar.com, no version check
+# against wagtail.io, no banner sending editors to Wagtail's English website.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 TAGGIT_CASE_INSENSITIVE = True
 
