@@ -25,6 +25,12 @@ def test_report_list_created_in_the_admin_joins_the_main_menu(chromium_executabl
         with admin_page(browser, live_server.url, "quantri") as page:
             page.goto(add_url, wait_until="load")
             page.fill("#id_title", "Báo cáo giám sát")
+            # Leaving the title fills the slug after Wagtail's 100 ms debounce: wait for it, as
+            # an editor sees it, before publishing (publishing at once raced it).
+            page.locator("#id_title").blur()
+            page.wait_for_function(
+                "document.querySelector('#id_slug').value === 'bao-cao-giam-sat'", polling=100
+            )
             # The Promote tab's "show in menus" starts ticked for this page type.
             assert page.locator("#id_show_in_menus").is_checked()
             page.locator('footer [data-w-dropdown-target="toggle"]').first.click()
