@@ -76,7 +76,7 @@ def test_typing_a_vietnamese_title_gives_the_folded_slug(chromium_executable, ad
         slug_becomes(page, EXPECTED)
 
         # An editor's own slug, typed with Vietnamese letters, is folded on leaving the field.
-        page.click('a[href="#tab-promote"]')
+        page.get_by_role("tab", name="Quảng bá").click()
         # Leaving the title queues one last debounced (100 ms) title → slug sync: let it land,
         # as it would long before a person starts typing in the slug field.
         page.wait_for_timeout(1_000)
@@ -86,7 +86,7 @@ def test_typing_a_vietnamese_title_gives_the_folded_slug(chromium_executable, ad
 
         # Wagtail 8.0 has no "sync from title" button: emptied, the slug follows the title again.
         page.fill(SLUG_FIELD, "")
-        page.click('a[href="#tab-content"]')
+        page.get_by_role("tab", name="Nội dung").click()
         page.locator("#id_title").press("End")
         page.locator("#id_title").press_sequentially(" ")
         slug_becomes(page, EXPECTED)
