@@ -1,5 +1,5 @@
 """Where a recommendation sits on its report's page: "#kien-nghi-N", N counted from 1 in
-the order the page lists them (reports.report_context.IN_EDITOR_ORDER)."""
+the order the page lists them (IN_EDITOR_ORDER)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from .models import Recommendation
 
+# Child rows in the order editors gave them; pk breaks ties (rows saved without an order).
 IN_EDITOR_ORDER = ("sort_order", "pk")
 
 

@@ -26,6 +26,7 @@ from wagtail.models import CollectionViewRestriction
 
 from news.selectors import CACHE_SECONDS, content_generation, is_public, not_restricted
 
+from .anchors import IN_EDITOR_ORDER
 from .charts import bar_chart_svg
 from .models import AdministrativeUnit, Agency, RecommendationUpdate
 from .reference_data import reference_generation
@@ -34,8 +35,6 @@ from .verdicts import report_verdicts
 if TYPE_CHECKING:
     from .models import KeyFigure, Recommendation, SupervisionReportPage
 
-# Child rows in the order editors gave them; pk breaks ties (rows saved without an order).
-IN_EDITOR_ORDER = ("sort_order", "pk")
 REPORT_LIST_FIELDS = ("title", "url_path", "path", "depth", "live", "report_date", "follows_up_id")
 
 

@@ -19,9 +19,9 @@ from wagtail.rich_text import get_text_for_indexing
 
 from news.models import NewsArticlePage
 from news.selectors import not_restricted
+from reports.anchors import IN_EDITOR_ORDER, anchor
 from reports.enums import RecommendationStatus
 from reports.models import KeyFigure, Recommendation, SupervisionReportPage
-from reports.report_context import IN_EDITOR_ORDER
 from search.forms import TEXT_FIELDS
 from search.models import EntryKind
 
@@ -145,7 +145,7 @@ def recommendation_entry(
     return _entry(
         key=f"recommendation:{recommendation.pk}",
         kind=EntryKind.RECOMMENDATION,
-        url=f"{report.url or ''}#kien-nghi-{position}",
+        url=f"{report.url or ''}{anchor(position)}",
         title=_shorten(recommendation.text),
         summary=_join(*addressees),
         body=_join(report.title, recommendation.position_response),

@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from news.selectors import is_public, not_restricted
+from reports.anchors import IN_EDITOR_ORDER
 from reports.report_context import collection_not_restricted
 
 from ..enums import RecommendationStatus
@@ -112,7 +113,7 @@ def report_detail(report_id: int) -> SupervisionReportPage | None:
     open_documents = ReportDocument.objects.select_related("document").filter(
         collection_not_restricted("document__collection__path")
     )
-    recommendations = Recommendation.objects.order_by("sort_order", "pk").prefetch_related(
+    recommendations = Recommendation.objects.order_by(*IN_EDITOR_ORDER).prefetch_related(
         Prefetch("addressees", queryset=addressees_queryset()),
         Prefetch("updates", queryset=history_queryset()),
     )
