@@ -82,13 +82,9 @@ def article_extras(context, page) -> str:
     """HTML that other apps add below an article, through the `news_article_extras` hook.
 
     news knows nothing of the apps that build on it (reports adds its "Báo cáo giám sát
-    liên quan" here); each hook takes (request, page) and returns safe HTML or "".
+    liên quan" here).
     """
-    from django.utils.html import format_html_join
-    from wagtail import hooks
-
-    parts = [fn(context.get("request"), page) for fn in hooks.get_hooks("news_article_extras")]
-    return format_html_join("", "{}", ((part,) for part in parts if part))
+    return _hook_html("news_article_extras", context.get("request"), page)
 
 
 @register.simple_tag(takes_context=True)
@@ -96,11 +92,16 @@ def home_extras(context, page) -> str:
     """HTML that other apps add to the home page, through the `news_home_extras` hook.
 
     Like `news_article_extras`: reports adds its "Hoạt động giám sát" block (recent
-    conclusions, overdue recommendations); each hook takes (request, page) and returns
-    safe HTML or "", and caches its own work.
+    conclusions, overdue recommendations); each hook caches its own work.
     """
+    return _hook_html("news_home_extras", context.get("request"), page)
+
+
+def _hook_html(hook_name: str, request, page) -> str:
+    """The joined HTML of a hook whose functions take (request, page) and return safe HTML
+    or ""."""
     from django.utils.html import format_html_join
     from wagtail import hooks
 
-    parts = [fn(context.get("request"), page) for fn in hooks.get_hooks("news_home_extras")]
+    parts = [fn(request, page) for fn in hooks.get_hooks(hook_name)]
     return format_html_join("", "{}", ((part,) for part in parts if part))
