@@ -177,6 +177,18 @@ def open_quick_form_from_dashboard(page, world: dict) -> None:
         panel.get_by_role("link", name="Cập nhật tình trạng").first.click()
 
 
+def leave_date_field(page) -> None:
+    """Tab out of the date field once its picker has opened, and see it close.
+
+    The picker opens on a 100 ms timer after the field takes focus; a Tab pressed
+    before that closed nothing, and the calendar then covered the submit button.
+    """
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    picker.first.wait_for(state="visible")
+    page.keyboard.press("Tab")
+    picker.first.wait_for(state="hidden")
+
+
 def submit_quick_form(page) -> None:
     with page.expect_navigation(wait_until="load"):
         page.locator("main form [type=submit]").first.click()
@@ -201,7 +213,7 @@ def test_dashboard_quick_update_reads_and_shows_dd_mm_yyyy(world, chromium_execu
         open_quick_form_from_dashboard(page, world)
         page.select_option("#id_status", RecommendationStatus.IN_PROGRESS)
         page.fill("#id_date", f"{typed:%d/%m/%Y}")
-        page.keyboard.press("Tab")
+        leave_date_field(page)
         submit_quick_form(page)
 
         # 3. The date picker writes the day it was clicked on, day first.
@@ -221,7 +233,7 @@ def test_dashboard_quick_update_reads_and_shows_dd_mm_yyyy(world, chromium_execu
         # picker), refused in Vietnamese, and nothing is recorded.
         open_quick_form_from_dashboard(page, world)
         page.fill("#id_date", "31/02/2026")
-        page.keyboard.press("Tab")
+        leave_date_field(page)
         kept = page.input_value("#id_date")
         submit_quick_form(page)
         refusal = page.locator("main").inner_text()
