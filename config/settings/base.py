@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 INSTALLED_APPS = [
+    "core",
     "news",
     "reports",
     "search",
