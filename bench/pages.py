@@ -100,8 +100,8 @@ def add_tags_and_related() -> None:
     """Give articles tags and hand-picked related links, as editors do."""
     from taggit.models import Tag
 
+    from core.text.slugs import vietnamese_slug
     from news.models import NewsArticlePage, NewsArticleTag, RelatedArticle
-    from news.slugs import vietnamese_slug
 
     ids = list(NewsArticlePage.objects.order_by("-published_at").values_list("pk", flat=True))
     names = ["giám sát", "bảo trợ xã hội", "kỳ họp", "khoáng sản", "tiếp công dân", "ngân sách"]

@@ -103,7 +103,7 @@ def bad_parameter(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 @api.exception_handler(InvalidFilter)
 def bad_filter(request: HttpRequest, exc: InvalidFilter) -> HttpResponse:
-    # Filter values are checked by reports.filter_params, the rules the HTML lists use.
+    # Filter values are checked by reports.list_params, the rules the HTML lists use.
     error = exc.error
     return error_response(request, 400, error.code, error.api_message, error.param)
 

@@ -11,7 +11,7 @@ from django.utils.html import format_html, json_script
 from django.utils.safestring import SafeString
 from wagtail import hooks
 
-from .slugs import slug_formatters
+from core.text.slugs import slug_formatters
 
 
 @hooks.register("insert_global_admin_js")

@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from news.models import NewsArticlePage
 
-from .admin_units import match_district_names
+from .administrative_units import match_district_names
 from .enums import AgencyLevel, BodyKind, ReportKind
 from .extraction import Extraction, extract
 from .extraction.actors import FoundAgency, FoundBody, FoundPerson

@@ -58,7 +58,7 @@ m2m_changed.connect(
 class MergerGraph:
     """Who merged into whom: agency successors and administrative-unit successors.
 
-    Every filter by agency or locality follows these edges (see reports.filter_params for
+    Every filter by agency or locality follows these edges (see reports.list_params for
     the rules), so they are cached like the rest of the reference data: two queries when
     the cache is cold, none after. Edges only; names are in ReferenceData.
     """

@@ -2,11 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-import reports.hooks_drafting  # noqa: F401  (admin action: draft a report from an article)
-
-from . import hooks_admin  # noqa: F401  (recommendation follow-up: panel, menu, quick update)
+from .admin import (
+    drafting_hooks,  # noqa: F401  (admin action: draft a report from an article)
+    followup_hooks,  # noqa: F401  (recommendation follow-up: panel, menu, quick update)
+)
+from .article_extras import related_supervision_reports  # noqa: F401  (hook for news articles)
 from .home_block import supervision_home_block  # noqa: F401  (hook for the home page)
-from .hooks_news import related_supervision_reports  # noqa: F401  (hook for news articles)
 from .models import AdministrativeUnit, Agency, Field, Person, SupervisingBody
 
 

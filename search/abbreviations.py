@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from search import normalize
+from core.text import normalize
 
 DATA = Path(__file__).parent / "data" / "abbreviations.tsv"
 

@@ -16,13 +16,13 @@ from django.utils.cache import patch_cache_control
 from ninja import Field, Query, Router, Schema
 from pydantic import WithJsonSchema
 
+from core.text.normalize import clean
 from news.site_address import absolute_url
 from reports.api.routes import InvalidFilter
 from reports.api.schemas import ErrorOut
 from reports.enums import RecommendationStatus
-from reports.filter_params import MAX_YEAR, MIN_YEAR, SLUG
+from reports.list_params import MAX_YEAR, MIN_YEAR, SLUG
 from search.models import EntryKind
-from search.normalize import clean
 from search.params import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -117,7 +117,7 @@ class FacetValueOut(Schema):
     count: int
 
 
-class SearchPage(Schema):
+class SearchResultsOut(Schema):
     query: str
     count: int
     page: int
@@ -136,7 +136,7 @@ class SuggestionOut(Schema):
     type: str
 
 
-class SuggestPage(Schema):
+class SuggestionsOut(Schema):
     suggestions: list[SuggestionOut]
 
 
@@ -158,7 +158,7 @@ def _item(hit: SearchHit, request: HttpRequest) -> dict:
 
 @router.get(
     "/search/",
-    response={200: SearchPage, 400: ErrorOut},
+    response={200: SearchResultsOut, 400: ErrorOut},
     url_name="api_search",
     summary="Tìm kiếm",
     description=(
@@ -191,7 +191,7 @@ def search(request: HttpRequest, response: HttpResponse, params: Query[SearchPar
 
 @router.get(
     "/search/suggest",
-    response={200: SuggestPage},
+    response={200: SuggestionsOut},
     url_name="api_search_suggest",
     summary="Gợi ý khi gõ",
     description=(

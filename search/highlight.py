@@ -1,7 +1,7 @@
 """Matched words in <mark>, on the text as written, for every backend.
 
 Backends match on folded text, which is no good to show. This module finds, in the
-display text, the words whose folded form is one of the query's terms (search.forms), so
+display text, the words whose folded form is one of the query's terms (search.analysis), so
 "thuy" marks "Thủy" and "UBND" marks both "UBND" and "Ủy ban nhân dân". Everything else
 is escaped: the result is safe to put in a page as is.
 """
@@ -17,9 +17,9 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.text.normalize import canonical_number, fold, fold_clean
 from search.abbreviations import abbreviation_map, abbreviations_in
-from search.forms import QueryForms, query_forms
-from search.normalize import canonical_number, fold, fold_clean
+from search.analysis import QueryForms, query_forms
 
 _WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[a-z0-9]+")

@@ -19,8 +19,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from search import parallel, sources
+from search.analysis import TEXT_FIELDS, expanded_folded_all
 from search.backends.database.writer import BatchedIndexWriter, add_entries
-from search.forms import TEXT_FIELDS, expanded_folded_all
 from search.models import IndexingFailure, SearchEntry
 
 logger = logging.getLogger(__name__)

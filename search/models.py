@@ -2,7 +2,7 @@
 
 `SearchEntry` is built from the live, public articles, reports and recommendations
 (search.sources) whenever they change (search.signals → search.indexing). It carries the
-display text, the folded text every backend matches on (search.forms), and the facet
+display text, the folded text every backend matches on (search.analysis), and the facet
 columns, so a search page needs no join back to the pages. The database backend searches
 these rows through Wagtail's database search; Elasticsearch is loaded from them
 (search.backends.elastic), which keeps the two backends in step by construction.
@@ -57,7 +57,7 @@ class SearchEntry(index.Indexed, models.Model):
     # ... the conclusions part: a report's conclusion and recommendations, a
     # recommendation's text (the "chỉ tìm trong kết luận giám sát" scope).
     conclusion = models.TextField(blank=True)
-    # ... and the same fields as search.forms.index_forms(...).expanded_folded.
+    # ... and the same fields as search.analysis.index_forms(...).expanded_folded.
     title_folded = models.TextField()
     summary_folded = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)

@@ -1,13 +1,13 @@
 """The pure-Python text work of a rebuild, spread over the server's cores.
 
-Normalising Vietnamese text (search.forms) was most of what a database rebuild cost, and
+Normalising Vietnamese text (search.analysis) was most of what a database rebuild cost, and
 it is plain Python: in one process it uses one core of the server, however many it has.
 `pipelined` hands each batch to a pool of worker processes and, while they work on it,
 gives the caller the previous batch's result, so the main process reads pages and writes
 rows at the same time.
 
 Workers are spawned, not forked: they import only the pure module of the function they
-run (search.forms), never Django, and inherit no database connection. Starting them costs
+run (search.analysis), never Django, and inherit no database connection. Starting them costs
 a fraction of a second, so small jobs (a live update of a few pages) run in-process.
 """
 

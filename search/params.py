@@ -1,7 +1,7 @@
 """What a reader asked for: the search parameters, read and checked once for page and API.
 
 `parse_request(params)` returns a SearchRequest and, per refused parameter, a ParamError
-(the reports' shape, reports.filter_params): the page ignores a refused value and shows
+(the reports' shape, reports.list_params): the page ignores a refused value and shows
 its note, the API answers 400 with its code and message.
 """
 
@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reports.enums import RecommendationStatus
-from reports.filter_params import (
+from reports.list_params import (
     MAX_YEAR,
     MIN_YEAR,
     ParamError,

@@ -22,7 +22,7 @@ from news.selectors import not_restricted
 from reports.anchors import IN_EDITOR_ORDER, anchor
 from reports.enums import RecommendationStatus
 from reports.models import KeyFigure, Recommendation, SupervisionReportPage
-from search.forms import TEXT_FIELDS
+from search.analysis import TEXT_FIELDS
 from search.models import EntryKind
 
 Entry = dict[str, Any]
@@ -57,7 +57,7 @@ def _keys(pairs: list[list[Any]]) -> str:
 
 
 def _entry(**values: Any) -> Entry:
-    # The folded forms are search.forms.with_folded's job (on worker processes in a rebuild).
+    # The folded forms are search.analysis.with_folded's job (on worker processes in a rebuild).
     for name in TEXT_FIELDS:
         values.setdefault(name, "")
     published = values.get("published")
@@ -171,7 +171,7 @@ def entries_for_page_ids(ids: list[int]) -> Iterator[Entry]:
     """Entries for those of these pages that are articles or reports, live and public.
 
     Pages of other types, drafts and restricted pages yield nothing (the caller removes
-    their old entries). The `<name>_folded` columns are left to search.forms.with_folded.
+    their old entries). The `<name>_folded` columns are left to search.analysis.with_folded.
     """
     yield from _article_entries(NewsArticlePage.objects.filter(pk__in=ids))
     yield from _report_entries(SupervisionReportPage.objects.filter(pk__in=ids))

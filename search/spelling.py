@@ -12,10 +12,10 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
+from core.text.normalize import clean, fold_clean, tokens
 from news.selectors import cached_for_generation
-from search.forms import query_forms
+from search.analysis import query_forms
 from search.models import SearchEntry
-from search.normalize import clean, fold_clean, tokens
 
 CUTOFF = 0.75  # difflib similarity below which a known word is no better than a typo
 MIN_LENGTH = 3  # one- and two-letter words are too short to tell a typo from a word

@@ -20,9 +20,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from core.text.normalize import clean, fold
 from reports.enums import RecommendationStatus
 from search.models import EntryKind, SearchEntry
-from search.normalize import clean, fold
 from search.params import MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SearchRequest, parse_request
 from search.results import FACETS, SearchHit, SearchResults
 from search.service import run_search

@@ -1,6 +1,6 @@
 """One set of merged agencies and units that every filtered list must read the same way.
 
-The report index, the tracker and the API share the rules of reports.filter_params; each
+The report index, the tracker and the API share the rules of reports.list_params; each
 of their test files runs its own list over this data and expects the same answers:
 
   Sở Nội vụ absorbed Sở Lao động - Thương binh và Xã hội (which had absorbed Chi cục

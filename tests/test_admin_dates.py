@@ -29,7 +29,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import DateBlock
 from wagtail.models import Page
 
-from reports.admin_views import RecommendationUpdateForm
+from reports.admin.followup_views import RecommendationUpdateForm
 
 pytestmark = pytest.mark.django_db  # building page instances reads the default locale
 

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from reports.admin_units import AdminUnitDataError, data_dir, match_district_names
+from reports.administrative_units import AdminUnitDataError, data_dir, match_district_names
 from reports.enums import UnitLevel
 from reports.models import AdministrativeUnit
 

@@ -1,4 +1,4 @@
-"""The Vietnamese normaliser every search backend shares (search/normalize.py, abbreviations.py)."""
+"""The Vietnamese normaliser every search backend shares (core/text/normalize.py)."""
 
 import re
 import string
@@ -8,10 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search import abbreviations, normalize
-from search.abbreviations import abbreviation_map, expand_abbreviations
-from search.forms import expanded_folded, index_forms, query_forms
-from search.normalize import (
+from core.text import normalize
+from core.text.normalize import (
     canonical_number,
     canonical_terms,
     clean,
@@ -22,6 +20,9 @@ from search.normalize import (
     tokens,
     unify_i_y,
 )
+from search import abbreviations
+from search.abbreviations import abbreviation_map, expand_abbreviations
+from search.analysis import expanded_folded, index_forms, query_forms
 
 
 def nfd(text: str) -> str:

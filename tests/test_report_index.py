@@ -12,8 +12,8 @@ from wagtail.models import PageViewRestriction
 
 from news.models import PortalSettings
 from reports.enums import RecommendationStatus, ReportKind, UnitLevel
-from reports.filters import filter_reports
 from reports.models import AdministrativeUnit, Recommendation, ReportIndexPage
+from reports.report_list import filter_reports
 from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     agency,

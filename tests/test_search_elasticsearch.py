@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from reports.enums import RecommendationStatus
+from search.analysis import index_forms
 from search.backends import elastic
 from search.backends.elastic import connection, indexer
-from search.forms import index_forms
 from search.indexing import apply
 from search.params import SearchRequest
 from tests.elasticsearch_node import require_elasticsearch

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from search import parallel
+from search.analysis import expanded_folded, expanded_folded_all
 from search.backends import database
-from search.forms import expanded_folded, expanded_folded_all
 from search.indexing import rebuild_entries
 from search.models import SearchEntry
 from tests.search_factories import article, index_site, titles

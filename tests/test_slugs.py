@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from news.slugs import fold_slug, is_lossy_slug, slug_formatters
+from core.text.slugs import fold_slug, is_lossy_slug, slug_formatters
 
 TITLE = "Đoàn giám sát HĐND tỉnh kiểm tra công trình thủy lợi Nậm Ban"
 EXPECTED = "doan-giam-sat-hdnd-tinh-kiem-tra-cong-trinh-thuy-loi-nam-ban"

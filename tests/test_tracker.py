@@ -17,7 +17,7 @@ from wagtail.models import PageViewRestriction
 
 from reports.enums import RecommendationStatus as S
 from reports.models import Recommendation, SupervisionReportPage
-from reports.tracker import filter_recommendations
+from reports.tracker.queries import filter_recommendations
 from tests.conftest import PINNED_TODAY
 from tests.merger_scenario import AGENCY_MATCHES, build_merger_scenario
 from tests.report_factories import (

@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django_filters",
     "ninja",  # serves Swagger UI's assets from our static files (no CDN)
     "django.contrib.admin",
     "django.contrib.auth",

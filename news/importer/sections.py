@@ -7,8 +7,9 @@ import unicodedata
 from django.db import transaction
 from wagtail.models import Page
 
+from core.text.slugs import vietnamese_slug
+
 from ..models import NewsIndexPage
-from ..slugs import vietnamese_slug
 from .records import LineError
 from .tree import TreeAppender
 

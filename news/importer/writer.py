@@ -31,8 +31,9 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
+from core.text.slugs import vietnamese_slug
+
 from ..models import NewsArticlePage, NewsIndexPage
-from ..slugs import vietnamese_slug
 from .indexes import index_objects
 from .records import ArticleRecord
 from .tree import TreeAppender

@@ -12,11 +12,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.text.slugs import VietnameseSlugMixin
+
 from ..blocks import ArticleBodyBlock
 from ..dates import format_vietnamese_datetime
 from ..routing import PathRestrictionsMixin
 from ..selectors import related_articles
-from ..slugs import VietnameseSlugMixin
 from ..structured_data import article_json_ld
 
 

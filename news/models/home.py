@@ -4,9 +4,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from core.text.slugs import VietnameseSlugMixin
+
 from ..routing import DirectRoutingMixin, PathRestrictionsMixin
 from ..selectors import home_page_context
-from ..slugs import VietnameseSlugMixin
 
 
 class HomePage(VietnameseSlugMixin, PathRestrictionsMixin, DirectRoutingMixin, Page):

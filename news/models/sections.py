@@ -7,9 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.text.slugs import VietnameseSlugMixin
+
 from ..routing import PathRestrictionsMixin
 from ..selectors import articles_below, cached_for_generation, not_restricted
-from ..slugs import VietnameseSlugMixin
 
 ARTICLES_PER_PAGE = 20
 

@@ -1,8 +1,8 @@
 """What the API shows of the reports and recommendations it lists, in a fixed number of
 queries per request whatever the page size.
 
-Which reports and recommendations match a request is decided by reports.filters and
-reports.tracker, the modules behind the HTML pages; this module only adds the relations
+Which reports and recommendations match a request is decided by reports.report_list and
+reports.tracker.queries, the modules behind the HTML pages; this module only adds the relations
 and counts the JSON items carry, and the one-report detail.
 """
 
@@ -16,7 +16,6 @@ from reports.anchors import IN_EDITOR_ORDER
 from reports.report_context import collection_not_restricted
 
 from ..enums import RecommendationStatus
-from ..filters import public_reports
 from ..models import (
     Agency,
     Recommendation,
@@ -25,6 +24,7 @@ from ..models import (
     ReportNewsLink,
     SupervisionReportPage,
 )
+from ..report_list import public_reports
 
 # Long text columns only the detail shows; lists never load them.
 HEAVY_REPORT_FIELDS = ("summary", "findings", "shortcomings", "agency_response", "conclusion")

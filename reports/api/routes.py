@@ -6,17 +6,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from ninja import Query, Router
 
-from ..filter_params import MAX_ID, ParamError
-from ..filters import filter_reports
-from ..tracker import filter_recommendations
+from ..list_params import MAX_ID, ParamError
+from ..report_list import filter_reports
+from ..tracker.queries import filter_recommendations
 from . import queries, serializers
 from .pagination import paginate
 from .schemas import (
     ErrorOut,
-    RecommendationPage,
+    RecommendationListOut,
     RecommendationParams,
     ReportDetail,
-    ReportPage,
+    ReportListOut,
     ReportParams,
 )
 
@@ -33,7 +33,7 @@ def _cache_publicly(response: HttpResponse) -> None:
 
 
 class InvalidFilter(Exception):
-    """A filter parameter reports.filter_params refused; config.api answers 400."""
+    """A filter parameter reports.list_params refused; config.api answers 400."""
 
     def __init__(self, error: ParamError) -> None:
         super().__init__(error.api_message)
@@ -49,7 +49,7 @@ def _refuse(errors: dict[str, ParamError]) -> None:
 
 @router.get(
     "/reports/",
-    response={200: ReportPage, **ERRORS},
+    response={200: ReportListOut, **ERRORS},
     summary="Danh sách báo cáo giám sát",
     description="Các báo cáo đã công bố, lọc như trang danh sách báo cáo, mới nhất trước.",
 )
@@ -89,7 +89,7 @@ def report_detail(request: HttpRequest, response: HttpResponse, report_id: int) 
 
 @router.get(
     "/recommendations/",
-    response={200: RecommendationPage, **ERRORS},
+    response={200: RecommendationListOut, **ERRORS},
     summary="Danh sách kiến nghị",
     description="Kiến nghị của các báo cáo đã công bố, kèm tình trạng và lịch sử thực hiện.",
     tags=["Kiến nghị"],

@@ -2,7 +2,7 @@
 
 Pagination parameters are checked here; config.api turns their validation errors into
 the API's 400 JSON error. Filter parameters are only described here (their OpenAPI type
-and bounds): they reach the view as text and are read by reports.filter_params, the same
+and bounds): they reach the view as text and are read by reports.list_params, the same
 rules the HTML pages use, and a refused one is answered with the same 400 error shape.
 """
 
@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticUseDefault
 
 from ..enums import RecommendationStatus, ReportKind
-from ..filter_params import MAX_ID, MAX_YEAR, MIN_YEAR, SLUG, SORTS
+from ..list_params import MAX_ID, MAX_YEAR, MIN_YEAR, SLUG, SORTS
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 500
@@ -34,7 +34,7 @@ def _blank_is_default(value: Any) -> Any:
 BlankIsDefault = BeforeValidator(_blank_is_default)
 
 
-# Filter parameters reach the view as text, to be checked by reports.filter_params; the
+# Filter parameters reach the view as text, to be checked by reports.list_params; the
 # OpenAPI document still says which type each must parse as.
 IdParam = Annotated[
     str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID})
@@ -66,7 +66,7 @@ class PageParams(Schema):
     )
 
     def filters(self) -> dict[str, str | None]:
-        """The filter parameters as given, for reports.filters / reports.tracker to read."""
+        """The filter parameters as given, read by reports.report_list and reports.tracker."""
         return self.model_dump(exclude={"page", "page_size"})
 
 
@@ -185,7 +185,7 @@ class ReportListItem(Schema):
     )
 
 
-class ReportPage(Schema):
+class ReportListOut(Schema):
     count: int
     page: int
     page_size: int
@@ -262,7 +262,7 @@ class RecommendationListItem(RecommendationOut):
     body: BodyOut | None
 
 
-class RecommendationPage(Schema):
+class RecommendationListOut(Schema):
     count: int
     page: int
     page_size: int

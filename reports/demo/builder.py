@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from news.models import NewsArticlePage
 
-from ..admin_units import AdminUnitDataError, load_province, match_district_names
+from ..administrative_units import AdminUnitDataError, load_province, match_district_names
 from ..enums import UnitLevel
 from ..models import (
     AdministrativeUnit,

@@ -20,8 +20,6 @@ BODIES = [
     ),
 ]
 
-# Merged on 1 March 2025: the social-affairs department's remit moved to Home Affairs.
-MERGER_DAY = date(2025, 3, 1)
 AGENCIES = [
     # (key, name, abbreviation, level, active_until, successor key)
     ("snv", "Sở Nội vụ", "SNV", AgencyLevel.PROVINCE, None, None),

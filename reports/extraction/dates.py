@@ -16,9 +16,6 @@ WORDED_DATE = re.compile(
     r"(?<!\w)ngày\s{1,3}(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{1,3}năm\s{1,3}(\d{4})(?!\d)",
     re.IGNORECASE,
 )
-# "chiều 26/10" without a year.
-DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?![\d/])")
-MONTH_YEAR = re.compile(r"(?<!\w)tháng\s{1,3}(\d{1,2})\s?[/.-]\s?(\d{4})(?!\d)", re.IGNORECASE)
 
 # Time-of-day words that start a relative date: "chiều nay", "sáng qua", "hôm nay".
 RELATIVE = re.compile(

@@ -6,9 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.text.slugs import VietnameseSlugMixin
 from news.models.sections import page_number_from
 from news.routing import PathRestrictionsMixin
-from news.slugs import VietnameseSlugMixin
 
 REPORTS_PER_PAGE = 20
 
@@ -64,7 +64,7 @@ class ReportIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
 
         Junk page numbers read as page 1, a page past the end is a 404, like news sections.
         """
-        from ..filters import filter_reports
+        from ..report_list import filter_reports
 
         context = super().get_context(request, *args, **kwargs)
         result = filter_reports(request.GET, within=self)
@@ -104,7 +104,7 @@ class RecommendationTrackerPage(
     # The tracker modules import the models, so they are imported when a route runs.
     @path("")
     def tracker_route(self, request):
-        from ..tracker_views import tracker_context
+        from ..tracker.views import tracker_context
 
         response = self.render(request, context_overrides=tracker_context(request))
         if request.user.is_authenticated:
@@ -114,6 +114,6 @@ class RecommendationTrackerPage(
 
     @path("csv/")
     def csv_route(self, request):
-        from ..tracker_export import csv_response
+        from ..tracker.export import csv_response
 
         return csv_response(request)

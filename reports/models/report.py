@@ -9,8 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.text.slugs import VietnameseSlugMixin
 from news.routing import PathRestrictionsMixin
-from news.slugs import VietnameseSlugMixin
 
 from ..charts import format_number
 from ..enums import DocumentRole, LegalBasisKind, ReportKind

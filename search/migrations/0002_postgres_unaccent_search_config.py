@@ -5,7 +5,7 @@
    "to" (tổ) and "do" (đo) would vanish from the index. `hdnd_unaccent` is `simple` (no
    stemming, no stop words) with `unaccent` in front, so the Vietnamese text Wagtail
    indexes for the admin is accent-insensitive too; the site's search entries are folded
-   already (search.forms). config/settings/base.py names it in WAGTAILSEARCH_BACKENDS
+   already (search.analysis). config/settings/base.py names it in WAGTAILSEARCH_BACKENDS
    when the database is PostgreSQL.
 
 2. A GIN index on `title || body`, the vector Wagtail's queries and the site's search

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from news.slugs import fold_slug
+from core.text.slugs import fold_slug
 from tests.browser.admin import admin_page, make_admin_user
 from tests.browser.conftest import launched_chromium
 from tests.browser.test_accessibility import ensure_home_page

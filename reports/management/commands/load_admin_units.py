@@ -9,7 +9,7 @@ Safe to run again: units are updated in place, keyed on (code, valid_from).
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.admin_units import REFORM_FROM, AdminUnitDataError, load_province
+from reports.administrative_units import REFORM_FROM, AdminUnitDataError, load_province
 
 
 class Command(BaseCommand):

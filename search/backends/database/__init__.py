@@ -1,6 +1,6 @@
 """Database backend: the site's search without Elasticsearch, on SQLite or PostgreSQL.
 
-Documents and queries meet in the folded form of search.forms (no accents, "đ" as "d",
+Documents and queries meet in the folded form of search.analysis (no accents, "đ" as "d",
 abbreviations spelled out, numbers in one spelling), indexed by Wagtail's database search
 backend (search.models.SearchEntry.search_fields). A search costs at most three queries
 in the usual case, whatever the number of matches (a section filter reads the section's
@@ -33,10 +33,10 @@ from django.db.models.lookups import Contains, GreaterThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from search.analysis import QueryForms, query_forms
 from search.backends.database import engine, ranking
 from search.backends.database import facets as facet_counts
 from search.backends.database.engine import MAX_RELAXED_WORDS, Engine, Row, details
-from search.forms import QueryForms, query_forms
 from search.highlight import matcher_for
 from search.hits import make_hit
 from search.models import EntryKind

@@ -17,7 +17,7 @@ from operator import attrgetter
 
 from wagtail.models import Page
 
-from reports.filter_params import unit_ids
+from reports.list_params import unit_ids
 from search.backends.database.engine import Row
 from search.models import EntryKind
 from search.params import SearchRequest

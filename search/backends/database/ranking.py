@@ -3,7 +3,7 @@
 Full-text scores know terms, not Vietnamese: a word is mostly two syllables, so "bảo trợ"
 side by side is the word while "bảo" and "trợ" apart are two unrelated words, and a
 reader who typed "hóa" means "hóa", not "hòa". The CANDIDATES best matches by score are
-re-ranked in Python on their folded text (search.forms), the same for both databases:
+re-ranked in Python on their folded text (search.analysis), the same for both databases:
 
 (a) every word found beats some of them (a relaxed match, see search()), strictly;
 (b) the words side by side (adjacent pairs, the whole phrase) beat words scattered;
@@ -23,10 +23,10 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
+from core.text.normalize import clean, normalize_tones
+from search.analysis import QueryForms
 from search.backends.database.engine import Row
-from search.forms import QueryForms
 from search.models import EntryKind
-from search.normalize import clean, normalize_tones
 
 CANDIDATES = 200
 # Where the words are found, and how much that says about the document.

@@ -2,7 +2,7 @@
 
 The node may be the bare server (no analysis-common module: no asciifolding, no
 icu_folding, no edge_ngram), so all Vietnamese handling happens in Python, in
-search.forms, before the text reaches Elasticsearch. The server only splits words
+search.analysis, before the text reaches Elasticsearch. The server only splits words
 (`standard` tokenizer), lower-cases them and, for the `.pairs` sub-fields, joins each two
 adjacent words into one term (`shingle`, which the server core ships). Nothing here may
 rely on a component outside the server core.
@@ -28,7 +28,7 @@ from typing import Any
 
 from elasticsearch import dsl
 
-from search.normalize import clean, fold_clean, normalize_tones
+from core.text.normalize import clean, fold_clean, normalize_tones
 
 TEXT_FIELDS = ("title", "summary", "conclusion", "body")
 # Title and summary say what a document is about; a word in a long body says less.
@@ -228,7 +228,7 @@ def document(values: Mapping[str, Any]) -> dict[str, Any]:
     # Newer documents first among equally good completions.
     weight = min(max((values["year"] or 1990) - 1990, 0), 99)
     title_exact = doc.get("title_exact", "")
-    # fold_clean(exact) is exactly search.forms' folded form, without a second pass.
+    # fold_clean(exact) is exactly search.analysis' folded form, without a second pass.
     doc["suggest"] = _suggest_inputs(fold_clean(title_exact), weight)
     doc["suggest_exact"] = _suggest_inputs(title_exact, weight)
     return doc

@@ -1,7 +1,7 @@
 """Searching the live index: the text query, the filters, the facets, the suggestions.
 
 Queries are built only from match, multi_match and match_phrase on text that went
-through search.forms.query_forms, never query_string: whatever a reader types ("(*~^ AND",
+through search.analysis.query_forms, never query_string: whatever a reader types ("(*~^ AND",
 quotes, ten thousand characters) is words to look for, never syntax that could fail to
 parse. Any failure (down, slower than ELASTICSEARCH_TIMEOUT, an error) raises, and
 search.service answers from the database instead.
@@ -16,7 +16,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from reports.enums import RecommendationStatus
-from reports.filter_params import unit_ids
+from reports.list_params import unit_ids
+from search.analysis import QueryForms, query_forms
 from search.backends.elastic import connection
 from search.backends.elastic.documents import (
     BOOSTS,
@@ -24,7 +25,6 @@ from search.backends.elastic.documents import (
     SUGGEST_INPUT_LENGTH,
     TEXT_FIELDS,
 )
-from search.forms import QueryForms, query_forms
 from search.highlight import matcher_for
 from search.hits import make_hit
 from search.models import EntryKind

@@ -3,7 +3,7 @@
  *
  * Wagtail's `w-slug` controller drops letters it has no map for (ỉ, ư, ậ...) and turns đ into
  * "dj". It runs `formatters` (its public `data-w-slug-formatters-value`) before slugifying, so we
- * hand it the server's fold (news/slugs.py, rendered as JSON by news/wagtail_hooks.py) and let it
+ * hand it the server's fold (core/text/slugs.py, rendered as JSON by news/wagtail_hooks.py) and let it
  * do the rest: title → slug sync, the sync check, and the clean-up on leaving the slug field.
  */
 (() => {

@@ -22,7 +22,7 @@ from wagtail.admin.widgets import Button
 
 from news.models import NewsArticlePage
 
-from .drafting import (
+from ..drafting import (
     article_day,
     article_text,
     draft_report_from_article,
@@ -30,7 +30,7 @@ from .drafting import (
     report_indexes,
     target_index_for,
 )
-from .extraction import extract
+from ..extraction import extract
 
 URL_NAME = "reports_draft_from_article"
 BUTTON_LABEL = gettext_lazy("Tạo báo cáo giám sát từ bài viết")

@@ -4,7 +4,7 @@ Readers type "uy ban nhan dan", "ủy ban", "uỷ ban" or "UBND" and expect the 
 editors paste NFD text from some keyboards, zero-width characters from Word and "Ð" (the
 Icelandic eth) for "Đ". Matching survives all of that only if documents and queries go
 through the same steps, so every backend (Elasticsearch, the database fallback, anything
-later) calls `search.forms.index_forms` on what it stores and `search.forms.query_forms`
+later) calls `search.analysis.index_forms` on what it stores and `search.analysis.query_forms`
 on what a reader typed, never its own variant:
 
 * `clean` repairs the encoding: NFC, no invisible or control characters, one space.

@@ -4,7 +4,7 @@ GET /api/v1/recommendations/.
 Nothing here knows about requests, templates or pages: `filter_recommendations` takes any
 mapping of strings (a QueryDict, a dict of API parameters) and returns a queryset, the
 filters it applied (with an error per refused parameter) and lazy counts. How a value is
-read and which agencies an `agency` filter stands for is decided in reports.filter_params,
+read and which agencies an `agency` filter stands for is decided in reports.list_params,
 the same for every list; the pages ignore a refused parameter with a note, the API
 answers 400.
 """
@@ -34,10 +34,10 @@ from django.utils import timezone
 
 from news.selectors import cached_for_generation, not_restricted
 
-from .enums import RecommendationStatus
-from .filter_params import ParamError, agency_ids, parse_params
-from .models import Agency, Field, Recommendation, SupervisingBody, SupervisionReportPage
-from .reference_data import ReferenceData
+from ..enums import RecommendationStatus
+from ..list_params import ParamError, agency_ids, parse_params
+from ..models import Agency, Field, Recommendation, SupervisingBody, SupervisionReportPage
+from ..reference_data import ReferenceData
 
 PARAMS = ("status", "agency", "body", "field", "year", "overdue")
 # "Đang thực hiện" in the agency table: work has started and is not finished.
@@ -149,7 +149,7 @@ def _tracker_option_lists() -> tuple[set[int], list[int]]:
 
 
 def clean_filters(params: Mapping[str, Any]) -> TrackerFilters:
-    """The accepted parameters, and an error for each refused one (see filter_params)."""
+    """The accepted parameters, and an error for each refused one (see list_params)."""
     values, errors = parse_params(params, PARAMS)
     return TrackerFilters(**values, errors=errors)
 

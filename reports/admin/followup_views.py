@@ -24,9 +24,14 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents.widgets import AdminDocumentChooser
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .enums import RecommendationStatus
-from .models import Recommendation, RecommendationUpdate
-from .tracker import TrackerChoices, attach_addressees, filter_recommendations, with_relations
+from ..enums import RecommendationStatus
+from ..models import Recommendation, RecommendationUpdate
+from ..tracker.queries import (
+    TrackerChoices,
+    attach_addressees,
+    filter_recommendations,
+    with_relations,
+)
 
 PANEL_LIMIT = 10
 LIST_PER_PAGE = 50
@@ -157,7 +162,7 @@ class FollowUpListView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def _public_tracker_url(self) -> str | None:
-        from .models import RecommendationTrackerPage
+        from ..models import RecommendationTrackerPage
 
         tracker = RecommendationTrackerPage.objects.live().first()
         return tracker.get_url(self.request) if tracker else None

@@ -1,6 +1,6 @@
 """The filter parameters of every public report list, read and checked the same way.
 
-The report index (reports.filters), the recommendation tracker (reports.tracker) and the
+The report index (reports.report_list), the recommendation tracker (reports.tracker.queries) and the
 open-data API (reports.api) all take these parameters. This module decides what a value
 may be and which agencies and administrative units a chosen one stands for; it never
 decides what to do with a bad value. `parse_params` returns the accepted values and, per

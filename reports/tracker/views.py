@@ -8,10 +8,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .enums import RecommendationStatus
-from .models import Recommendation
-from .tracker import TrackerChoices, attach_addressees, filter_recommendations, with_relations
-from .tracker_charts import agency_chart, status_chart
+from ..enums import RecommendationStatus
+from ..models import Recommendation
+from .charts import agency_chart, status_chart
+from .queries import TrackerChoices, attach_addressees, filter_recommendations, with_relations
 
 PER_PAGE = 50
 TOP_AGENCIES = 10
@@ -33,7 +33,7 @@ def _attach_row_facts(recommendations: list[Recommendation], today: date) -> Non
 
 
 def tracker_context(request: HttpRequest) -> dict:
-    from .admin_views import can_record_updates
+    from ..admin.followup_views import can_record_updates
 
     choices = TrackerChoices()
     today = timezone.localdate()  # one date for the counts and the rows, even at midnight

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from search.abbreviations import expand_folded
-from search.normalize import (
+from core.text.normalize import (
     MARKED_LETTERS,
     canonical_terms,
     clean,
@@ -18,6 +17,7 @@ from search.normalize import (
     normalize_tones,
     tokens,
 )
+from search.abbreviations import expand_folded
 
 # The text fields of a search entry, each stored beside its `<name>_folded` form.
 TEXT_FIELDS = ("title", "summary", "body", "conclusion")

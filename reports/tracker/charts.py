@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from .charts import bar_chart_svg
-from .tracker import TrackerCounts
+from ..charts import bar_chart_svg
+from .queries import TrackerCounts
 
 AGENCY_CHART_LIMIT = 10
 

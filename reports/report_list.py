@@ -4,7 +4,7 @@
 the matching reports, the filters it applied, the values it refused and a count per
 option of every filter. It knows nothing of requests, forms or templates, so the HTML list
 and the JSON endpoint give the same answers. How each value is read and which agencies
-and units a chosen one stands for is decided in reports.filter_params, for every list.
+and units a chosen one stands for is decided in reports.list_params, for every list.
 
 Parameters, each optional and bookmarkable:
   body      SupervisingBody id
@@ -40,7 +40,7 @@ from wagtail.models import Page
 from news.selectors import not_restricted
 
 from .enums import RecommendationStatus, ReportKind
-from .filter_params import ParamError, agency_ids, parse_params, unit_ids
+from .list_params import ParamError, agency_ids, parse_params, unit_ids
 from .models import Agency, Recommendation, SupervisionReportPage
 from .reference_data import MergerGraph, ReferenceData
 

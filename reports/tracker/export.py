@@ -12,9 +12,9 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import RecommendationStatus
-from .models import Recommendation, SupervisionReportPage
-from .tracker import TrackerChoices, filter_recommendations
+from ..enums import RecommendationStatus
+from ..models import Recommendation, SupervisionReportPage
+from .queries import TrackerChoices, filter_recommendations
 
 # Excel reads a CSV as the legacy code page unless the file starts with a UTF-8 BOM.
 BOM = "\ufeff"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import (
+from .followup_views import (
     OverdueRecommendationsPanel,
     can_record_updates,
     followup_list,
