@@ -13,10 +13,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.text.slugs import VietnameseSlugMixin
+from core.visibility import PathRestrictionsMixin
 
 from ..blocks import ArticleBodyBlock
 from ..dates import format_vietnamese_datetime
-from ..routing import PathRestrictionsMixin
 from ..selectors import related_articles
 from ..structured_data import article_json_ld
 

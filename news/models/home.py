@@ -5,8 +5,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from core.text.slugs import VietnameseSlugMixin
+from core.visibility import PathRestrictionsMixin
 
-from ..routing import DirectRoutingMixin, PathRestrictionsMixin
+from ..routing import DirectRoutingMixin
 from ..selectors import home_page_context
 
 

@@ -7,10 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.cache import cached_for_generation
 from core.text.slugs import VietnameseSlugMixin
+from core.visibility import PathRestrictionsMixin, not_restricted
 
-from ..routing import PathRestrictionsMixin
-from ..selectors import articles_below, cached_for_generation, not_restricted
+from ..selectors import articles_below
 
 ARTICLES_PER_PAGE = 20
 

@@ -7,8 +7,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.text.slugs import VietnameseSlugMixin
+from core.visibility import PathRestrictionsMixin
 from news.models.sections import page_number_from
-from news.routing import PathRestrictionsMixin
 
 REPORTS_PER_PAGE = 20
 

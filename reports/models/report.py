@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.text.slugs import VietnameseSlugMixin
-from news.routing import PathRestrictionsMixin
+from core.visibility import PathRestrictionsMixin
 
 from ..charts import format_number
 from ..enums import DocumentRole, LegalBasisKind, ReportKind
