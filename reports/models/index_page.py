@@ -6,9 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.pagination import page_number_from, pagination_for, with_page
 from core.text.slugs import VietnameseSlugMixin
 from core.visibility import PathRestrictionsMixin
-from news.models.sections import page_number_from
 
 REPORTS_PER_PAGE = 20
 
@@ -76,7 +76,7 @@ class ReportIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
         reports.object_list = with_verdict_counts(list(reports.object_list))
         context.update(
             reports=reports,
-            page_range=paginator.get_elided_page_range(reports.number, on_each_side=2),
+            pagination=pagination_for(reports, with_page(request.GET)),
             result=result,
             active_filters=[
                 (title, label, _without(request, param)) for param, title, label in result.active
