@@ -8,8 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.cache import cached_for_generation
+from core.pages import SeoMixin, VietnameseSlugMixin
 from core.pagination import page_number_from, pagination_for
-from core.text.slugs import VietnameseSlugMixin
 from core.visibility import PathRestrictionsMixin, not_restricted
 
 from ..selectors import articles_below
@@ -17,7 +17,7 @@ from ..selectors import articles_below
 ARTICLES_PER_PAGE = 20
 
 
-class NewsIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page):
     """A news section. Sections nest; each lists its own and its descendants' articles."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -68,6 +68,9 @@ class NewsIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixi
                     page_obj, lambda number: f"?page={number}" + (f"&tag={tag}" if tag else "")
                 ),
                 "child_sections": child_sections,
+                # Each page of the list is its own document for search engines.
+                "canonical_url": self.get_full_url(request)
+                + (f"?page={page_obj.number}" if page_obj.number > 1 else ""),
                 "active_tag": tag,
             },
         )

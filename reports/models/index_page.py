@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.pages import SeoMixin, VietnameseSlugMixin
 from core.pagination import page_number_from, pagination_for, with_page
-from core.text.slugs import VietnameseSlugMixin
 from core.visibility import PathRestrictionsMixin
 
 REPORTS_PER_PAGE = 20
@@ -44,7 +44,7 @@ def with_verdict_counts(reports: list) -> list:
     return reports
 
 
-class ReportIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
+class ReportIndexPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, Page):
     """Lists supervision reports with bookmarkable filters (each a GET parameter)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -86,7 +86,7 @@ class ReportIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
 
 
 class RecommendationTrackerPage(
-    VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page
+    SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page
 ):
     """ "Theo dõi thực hiện kiến nghị": every recommendation with filters, counts, charts, CSV."""
 
