@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -34,7 +35,7 @@ def _attach_row_facts(recommendations: list[Recommendation], today: date) -> Non
         )
 
 
-def _page_url(filter_querystring: str):
+def _page_url(filter_querystring: str) -> Callable[[int], str]:
     """Page links keep the filter, written in its own canonical order, then ?page=."""
     prefix = f"?{filter_querystring}&" if filter_querystring else "?"
     return lambda number: f"{prefix}page={number}"
