@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
-from .selectors import CACHE_SECONDS, below, content_generation, not_restricted
+from core.cache import cached_for_generation
+from core.visibility import not_restricted
+
+from .selectors import below
 
 
 @dataclass(frozen=True)
@@ -26,11 +28,10 @@ class MenuItem:
 
 def menu_items(portal_settings, request: HttpRequest | None) -> list[MenuItem]:
     site_id = getattr(portal_settings, "site_id", None)
-    key = f"news:menu:{site_id}:{content_generation()}"
-    items = cache.get(key)
-    if items is None:
-        items = configured_items(portal_settings, request) or fallback_items(site_id, request)
-        cache.set(key, items, CACHE_SECONDS)
+    items = cached_for_generation(
+        f"menu:{site_id}",
+        lambda: configured_items(portal_settings, request) or fallback_items(site_id, request),
+    )
     return mark_current(items, request)
 
 

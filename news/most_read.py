@@ -23,8 +23,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.visibility import not_restricted
+
 from .models import ArticleViewCount, NewsArticlePage
-from .selectors import not_restricted
 
 REPEAT_SECONDS = 30 * 60
 # Crawlers, link previews, scripts and headless browsers; an empty User-Agent too.

@@ -7,8 +7,7 @@ the deepest page matching a prefix of the request path in one query, fetch its s
 instance, and let that page route the rest (RoutablePageMixin sub-routes such as `rss/`).
 """
 
-from django.db.models import QuerySet
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 
 class DirectRoutingMixin:
@@ -40,17 +39,3 @@ def specific_for_serving(page: Page) -> Page:
     if model is None or not related:
         return page.specific
     return model._default_manager.select_related(*related).get(pk=page.pk)
-
-
-class PathRestrictionsMixin:
-    """View restrictions of the page and its ancestors in one query.
-
-    Wagtail loads the ancestors first to resolve aliases; our pages are not aliases, and
-    ancestor paths are prefixes of our own path, so no ancestor needs loading.
-    """
-
-    def get_view_restrictions(self) -> QuerySet:
-        if self.alias_of_id:
-            return super().get_view_restrictions()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(page__path__in=paths)

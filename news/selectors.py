@@ -10,21 +10,12 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.core.cache import cache
-from django.db.models import (
-    BooleanField,
-    Exists,
-    Expression,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-    Sum,
-    Value,
-)
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from core.cache import cached_for_generation
+from core.visibility import not_restricted
 
 if TYPE_CHECKING:
     from .models import HomePage, NewsArticlePage, NewsIndexPage
@@ -33,50 +24,10 @@ RELATED_LIMIT = 5
 LATEST_LIMIT = 5
 HOME_LATEST_LIMIT = 8
 HOME_SECTION_LIMIT = 4
-GENERATION_KEY = "news:generation"
-CACHE_SECONDS = 300
 
 
 def _article_model():
     return apps.get_model("news", "NewsArticlePage")
-
-
-RESTRICTIONS_CACHE_SECONDS = 30
-
-
-def restricted_paths() -> tuple[str, ...]:
-    """Tree paths of pages under a view restriction (login, password, groups).
-
-    Few or none on a public portal, so we read them once and cache them; any change to a
-    restriction bumps the content generation. The short timeout bounds staleness for
-    processes that do not share a cache (use CACHE_URL=redis://… with several workers).
-    """
-    key = f"news:restricted-paths:{content_generation()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, RESTRICTIONS_CACHE_SECONDS)
-    return paths
-
-
-def not_restricted(path_field: str = "path") -> Q:
-    """Pages that no view restriction covers, themselves or through an ancestor.
-
-    The same rule as Wagtail's `.public()`, which queries the restrictions on every call;
-    a correlated subquery was tried and made SQLite scan the page table per row.
-    """
-    condition = Q()
-    for path in restricted_paths():
-        condition &= ~Q(**{f"{path_field}__startswith": path})
-    return condition
-
-
-def is_public(path_field: str = "path") -> Expression:
-    """not_restricted() as a boolean column, for annotations."""
-    condition = not_restricted(path_field)
-    if not condition:
-        return Value(True, output_field=BooleanField())
-    return ExpressionWrapper(condition, output_field=BooleanField())
 
 
 def visible_articles() -> QuerySet:
@@ -103,28 +54,6 @@ def below(path: str) -> Q:
 
 def articles_below(section: Page) -> QuerySet:
     return visible_articles().select_related("lead_image").filter(below(section.path))
-
-
-def cached_for_generation(key: str, compute, timeout: int | None = None):
-    """compute(), cached until published content changes (see content_generation)."""
-    full_key = f"news:{key}:{content_generation()}"
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, CACHE_SECONDS if timeout is None else timeout)
-    return value
-
-
-def content_generation() -> int:
-    """A number bumped whenever published content changes; cache keys embed it."""
-    return cache.get_or_set(GENERATION_KEY, 1, None)
-
-
-def bump_content_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
 
 
 def latest_articles(exclude_id: int | None = None) -> list[NewsArticlePage]:

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .selectors import bump_content_generation
+from core.cache import bump_content_generation
 
 
 @receiver(page_published)

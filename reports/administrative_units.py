@@ -19,8 +19,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.text.normalize import fold_words
+
 from .enums import UnitLevel
-from .extraction.text import fold
 from .models import AdministrativeUnit
 
 LEGACY_UNTIL = date(2025, 6, 30)
@@ -78,7 +79,7 @@ def _province_type(name: str) -> str:
 
 
 def _name_key(name: str) -> str:
-    folded = fold(name)
+    folded = fold_words(name)
     for prefix in ("tinh ", "thanh pho ", "tp "):
         if folded.startswith(prefix):
             return folded[len(prefix) :].replace(" ", "")
@@ -289,7 +290,7 @@ DISTRICT_PREFIXES = {
 
 def _split_prefix(name: str) -> tuple[str, str]:
     """("huyen", "sin ho") from "huyện Sìn Hồ"; ("", "sin ho") from "Sin Ho"."""
-    folded = fold(name)
+    folded = fold_words(name)
     for prefix in sorted(DISTRICT_PREFIXES, key=len, reverse=True):
         if folded.startswith(prefix + " "):
             return prefix, folded[len(prefix) + 1 :]
@@ -316,7 +317,11 @@ def match_district_names(names: list[str], on: date | None = None) -> list[Admin
         candidates = by_name.get(key, [])
         if prefix:
             # "thành phố Lai Châu" and "huyện Lai Châu" are different places.
-            typed = [u for u in candidates if fold(u.unit_type) == fold(DISTRICT_PREFIXES[prefix])]
+            typed = [
+                u
+                for u in candidates
+                if fold_words(u.unit_type) == fold_words(DISTRICT_PREFIXES[prefix])
+            ]
             candidates = typed or candidates
         for unit in candidates:
             if unit not in found:

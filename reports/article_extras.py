@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 from wagtail.models import Page
 
-from news.selectors import not_restricted
+from core.visibility import not_restricted
 
 # Wagtail imports every wagtail_hooks module (and so this one) in each process that serves
 # the admin: importing reference_data here connects the signals that expire cached report

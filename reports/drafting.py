@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from core.text.normalize import fold_words
 from news.models import NewsArticlePage
 
 from .administrative_units import match_district_names
@@ -25,7 +26,7 @@ from .enums import AgencyLevel, BodyKind, ReportKind
 from .extraction import Extraction, extract
 from .extraction.actors import FoundAgency, FoundBody, FoundPerson
 from .extraction.article import article_html
-from .extraction.text import capitalise, fold, shorten
+from .extraction.text import capitalise, shorten
 from .models import (
     Agency,
     KeyFigure,
@@ -54,7 +55,7 @@ ABBREVIATIONS = {
 
 def name_key(name: str) -> str:
     """Compare names as a person would: accents, case, hyphens and abbreviations aside."""
-    words = fold(name).split()
+    words = fold_words(name).split()
     return " ".join(ABBREVIATIONS.get(word, word) for word in words)
 
 
@@ -167,7 +168,7 @@ def _paragraphs_html(paragraphs: list[str]) -> str:
 
 
 def _unique_slug(index: Page, title: str) -> str:
-    base = slugify(fold(title))[:80].strip("-") or "bao-cao-giam-sat"
+    base = slugify(fold_words(title))[:80].strip("-") or "bao-cao-giam-sat"
     slug, number = base, 1
     while index.get_children().filter(slug=slug).exists():
         number += 1

@@ -22,7 +22,8 @@ from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail.models import Page
 
-from news.selectors import cached_for_generation, not_restricted
+from core.cache import cached_for_generation
+from core.visibility import not_restricted
 
 from .anchors import anchor, recommendation_positions
 from .models import (

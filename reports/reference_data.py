@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction
 
-from news.selectors import CACHE_SECONDS
+from core.cache import bump_generation, cached, generation
 
 from .models import AdministrativeUnit, Agency, Field, Person, SupervisingBody
 
@@ -27,14 +26,11 @@ REFERENCE_GENERATION_KEY = "reports:reference-generation"
 
 def reference_generation() -> int:
     """A number bumped whenever reference data a public page shows changes."""
-    return cache.get_or_set(REFERENCE_GENERATION_KEY, 1, None)
+    return generation(REFERENCE_GENERATION_KEY)
 
 
 def bump_reference_generation(**kwargs) -> None:
-    try:
-        cache.incr(REFERENCE_GENERATION_KEY)
-    except ValueError:
-        cache.set(REFERENCE_GENERATION_KEY, 2, None)
+    bump_generation(REFERENCE_GENERATION_KEY)
 
 
 for _model in (
@@ -65,12 +61,7 @@ class MergerGraph:
 
     @classmethod
     def load(cls) -> MergerGraph:
-        key = f"reports:merger-graph:{reference_generation()}"
-        graph = cache.get(key)
-        if graph is None:
-            graph = cls()
-            cache.set(key, graph, CACHE_SECONDS)
-        return graph
+        return cached(f"reports:merger-graph:{reference_generation()}", cls)
 
     def __init__(self) -> None:
         self.agency_predecessors: dict[int, set[int]] = defaultdict(set)
@@ -93,12 +84,7 @@ class ReferenceData:
 
     @classmethod
     def load(cls) -> ReferenceData:
-        key = f"reports:reference-data:{reference_generation()}"
-        data = cache.get(key)
-        if data is None:
-            data = cls()
-            cache.set(key, data, CACHE_SECONDS)
-        return data
+        return cached(f"reports:reference-data:{reference_generation()}", cls)
 
     def __init__(self) -> None:
         self.bodies = list(SupervisingBody.objects.only("name", "short_name", "sort_order"))

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.models import CollectionViewRestriction
 
-from news.selectors import CACHE_SECONDS, content_generation, is_public, not_restricted
+from core.cache import cached, content_generation
+from core.visibility import is_public, not_restricted
 
 from .anchors import IN_EDITOR_ORDER
 from .charts import bar_chart_svg
@@ -101,11 +101,7 @@ def published_parts(report: SupervisionReportPage, preview: bool = False) -> dic
         f"reports:page:{report.pk}:{report.live_revision_id}:"
         f"{content_generation()}:{reference_generation()}"
     )
-    parts = cache.get(key)
-    if parts is None:
-        parts = _read_published_parts(report, preview=False)
-        cache.set(key, parts, CACHE_SECONDS)
-    return parts
+    return cached(key, lambda: _read_published_parts(report, preview=False))
 
 
 def _read_published_parts(report: SupervisionReportPage, preview: bool) -> dict[str, Any]:

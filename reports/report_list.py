@@ -37,7 +37,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from news.selectors import not_restricted
+from core.visibility import not_restricted
 
 from .enums import RecommendationStatus, ReportKind
 from .list_params import ParamError, agency_ids, parse_params, unit_ids

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from news.selectors import bump_content_generation
+from core.cache import bump_content_generation
 
 from .models import RecommendationUpdate, SupervisionReportPage
 

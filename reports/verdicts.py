@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from news.selectors import is_public
+from core.visibility import is_public
 
 from .anchors import IN_EDITOR_ORDER, anchor, recommendation_positions
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
+from core.visibility import not_restricted
 from news.models import NewsArticlePage
-from news.selectors import not_restricted
 from reports.anchors import IN_EDITOR_ORDER, anchor
 from reports.enums import RecommendationStatus
 from reports.models import KeyFigure, Recommendation, SupervisionReportPage

@@ -2,7 +2,7 @@
 
 The vocabulary is every folded word of the entries' titles and summaries (the words a
 reader is likely to look for), read once per content generation: publishing bumps it
-(news.selectors.content_generation), so a new article's words are known at once. A word
+(core.cache.content_generation), so a new article's words are known at once. A word
 of the query the vocabulary lacks is replaced by the closest known word (difflib); known
 words, numbers and abbreviations the vocabulary spells out stay as typed.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
+from core.cache import cached_for_generation
 from core.text.normalize import clean, fold_clean, tokens
-from news.selectors import cached_for_generation
 from search.analysis import query_forms
 from search.models import SearchEntry
 

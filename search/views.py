@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from core.pagination import Pagination, pagination
 from core.text.normalize import clean, fold
 from reports.enums import RecommendationStatus
 from search.models import EntryKind, SearchEntry
@@ -122,13 +122,6 @@ class HitRow:
     type_label: str
 
 
-@dataclass(frozen=True)
-class PageLink:
-    number: int | None  # None: an ellipsis
-    url: str
-    current: bool
-
-
 def facets(results: SearchResults, search: SearchRequest, params: dict[str, str]) -> list[Facet]:
     """Each facet's values as links: a value adds (or replaces) its filter, the chosen one
     removes it again."""
@@ -199,19 +192,15 @@ def active_filters(
     return active
 
 
-def page_links(results: SearchResults, params: dict[str, str]) -> list[PageLink]:
+def result_pages(results: SearchResults, params: dict[str, str]) -> Pagination | None:
     """Numbered pages around the current one; beyond MAX_PAGE no page can be asked for."""
-    last = min(results.pages, MAX_PAGE)
-    if last <= 1:
-        return []
-    paginator = Paginator(range(last), 1)
-    current = min(results.page, last)
-    return [
-        PageLink(None, "", False)
-        if number == paginator.ELLIPSIS
-        else PageLink(number, search_url(params, page=number), number == results.page)
-        for number in paginator.get_elided_page_range(current, on_each_side=2, on_ends=1)
-    ]
+    return pagination(
+        results.page,
+        min(results.pages, MAX_PAGE),
+        lambda number: search_url(params, page=number),
+        on_ends=1,
+        label=gettext("Phân trang kết quả tìm kiếm"),
+    )
 
 
 def notes(search: SearchRequest, errors: dict, results: SearchResults | None) -> list[str]:
@@ -285,11 +274,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             rows=[HitRow(hit, str(EntryKind(hit.type).label)) for hit in results.items],
             first_number=search.offset + 1,
             facets=facets(results, search, params),
-            page_links=page_links(results, params),
-            previous_url=search_url(params, page=search.page - 1) if search.page > 1 else "",
-            next_url=search_url(params, page=search.page + 1)
-            if search.page < min(results.pages, MAX_PAGE)
-            else "",
+            pagination=result_pages(results, params),
             rss_url=search_url(params, format="rss"),
             advice=zero_result_advice(search, results, params) if not results.count else {},
             last_page_url=search_url(params, page=min(results.pages, MAX_PAGE))

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.text.normalize import fold_words
 from reports.extraction import extract
 from reports.extraction.extract import _extract
 from reports.extraction.figures import parse_number
-from reports.extraction.text import fold, paragraphs
+from reports.extraction.text import fold_aligned, paragraphs
 
 SOURCE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_723b3583e144136b.txt"
 
@@ -233,8 +234,25 @@ def test_the_government_committee_is_not_the_council_committee():
 
 
 def test_fold_ignores_accents_case_and_punctuation():
-    assert fold("Văn hoá-Xã hội") == fold("VĂN HÓA - XÃ HỘI") == "van hoa xa hoi"
-    assert fold("Đường") == "duong"
+    assert fold_words("Văn hoá-Xã hội") == fold_words("VĂN HÓA - XÃ HỘI") == "van hoa xa hoi"
+    assert fold_words("Đường") == "duong"
+
+
+LETTERS = "aăâeêioôơuưyđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=LETTERS + LETTERS.upper() + "bcdghklmnpqrstvx0129 -.,&/"))
+def test_the_in_place_fold_is_the_project_fold(text):
+    """Names are matched on fold_aligned text with patterns built by fold_words: the two must
+    fold every word alike, i/y spellings included ("Công ty", "kỳ họp")."""
+    assert fold_aligned(text).split() == fold_words(text).split()
+    assert len(fold_aligned(text)) == len(text)
+
+
+def test_a_company_is_a_business_once_folded_to_cong_ti():
+    agencies = _extract("Đoàn đã làm việc với Công ty Xăng dầu Lai Châu.").agencies
+    assert [agency.level for agency in agencies] == ["doanh-nghiep"]
 
 
 # --- it never breaks ---------------------------------------------------------------------

@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.text.normalize import fold_words
 from news.demo.articles import ensure_article
 from news.demo.text_source import FEATURED
 from reports.extraction.evaluation import FIELDS, load_corpus, rates, score_corpus
-from reports.extraction.text import fold
 from reports.models import SupervisionReportPage
 from tests.report_factories import district, make_report_index
 
@@ -30,7 +30,7 @@ def test_the_corpus_is_twenty_judged_articles_in_two_halves():
     articles = load_corpus()
     assert [a["half"] for a in articles] == ["tune"] * 10 + ["heldout"] * 10
     for article in articles:
-        words = len(fold(article["html"]).split())
+        words = len(fold_words(article["html"]).split())
         assert 150 <= words <= 450, article["name"]
         assert article["expected"]["figures"] and article["expected"]["agencies"]
 

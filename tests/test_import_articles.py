@@ -17,11 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
+from core.cache import content_generation
 from core.text.slugs import vietnamese_slug
 from news.importer import import_articles
 from news.importer.bodies import canonical_rich_text, plain_text_to_html
 from news.models import NewsArticlePage, NewsIndexPage
-from news.selectors import content_generation
 from tests.factories import ImageFactory, make_article, make_section
 
 COUNCIL = "Tin tức hoạt động/Hội đồng nhân dân tỉnh"

@@ -246,9 +246,22 @@ def fold(text: str) -> str:
     return fold_clean(clean(text))
 
 
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+def fold_words(text: str) -> str:
+    """fold() down to its ASCII letters and digits, one space apart: a punctuation-blind key.
+
+    "Sở LĐ-TB&XH" -> "so ld tb xh", "Văn hoá - Xã hội" -> "van hoa xa hoi"; what names are
+    compared and matched on (report extraction, administrative units, abbreviations).
+    """
+    return " ".join(_ALNUM_RUN.findall(fold(text)))
+
+
 def _fold_foreign(match: re.Match[str]) -> str:
-    # Compatibility forms ("ﬁ", "²", full-width letters) and other scripts' marks.
-    text = unicodedata.normalize("NFKD", match.group())
+    # Compatibility forms ("ﬁ", "²", full-width letters) and other scripts' marks. The whole
+    # combining block goes too: U+034F (grapheme joiner) is in it with combining class 0.
+    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", match.group()))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 

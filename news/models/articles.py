@@ -12,11 +12,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.text.slugs import VietnameseSlugMixin
+from core.pages import SeoMixin, VietnameseSlugMixin
+from core.visibility import PathRestrictionsMixin
 
 from ..blocks import ArticleBodyBlock
 from ..dates import format_vietnamese_datetime
-from ..routing import PathRestrictionsMixin
 from ..selectors import related_articles
 from ..structured_data import article_json_ld
 
@@ -27,7 +27,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
+class NewsArticlePage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, Page):
     summary = models.TextField(_("sapo"), blank=True, help_text=_("Đoạn tóm tắt in đậm đầu bài."))
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -129,6 +129,20 @@ class NewsArticlePage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
         if self.lead_image_alt:
             return self.lead_image_alt
         return self.lead_image.default_alt_text if self.lead_image else ""
+
+    # What link previews show (core.pages.SeoMixin).
+    og_type = "article"
+
+    def seo_fallback_description(self) -> str:
+        return self.summary
+
+    @property
+    def seo_image(self):
+        return self.lead_image
+
+    @property
+    def seo_image_alt(self) -> str:
+        return self.lead_image_alt_text
 
     @cached_property
     def tag_list(self) -> list:

@@ -4,13 +4,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
-from core.text.slugs import VietnameseSlugMixin
+from core.pages import SeoMixin, VietnameseSlugMixin
+from core.visibility import PathRestrictionsMixin
 
-from ..routing import DirectRoutingMixin, PathRestrictionsMixin
+from ..routing import DirectRoutingMixin
 from ..selectors import home_page_context
 
 
-class HomePage(VietnameseSlugMixin, PathRestrictionsMixin, DirectRoutingMixin, Page):
+class HomePage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, DirectRoutingMixin, Page):
     intro = models.CharField(_("lời giới thiệu"), max_length=500, blank=True)
     featured_article = models.ForeignKey(
         "news.NewsArticlePage",

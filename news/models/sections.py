@@ -7,24 +7,17 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from core.text.slugs import VietnameseSlugMixin
+from core.cache import cached_for_generation
+from core.pages import SeoMixin, VietnameseSlugMixin
+from core.pagination import page_number_from, pagination_for
+from core.visibility import PathRestrictionsMixin, not_restricted
 
-from ..routing import PathRestrictionsMixin
-from ..selectors import articles_below, cached_for_generation, not_restricted
+from ..selectors import articles_below
 
 ARTICLES_PER_PAGE = 20
 
 
-def page_number_from(request) -> int:
-    """Readers and crawlers send junk (?page=abc, ?page=-3): treat it as page 1."""
-    try:
-        number = int(request.GET.get("page", "1"))
-    except (TypeError, ValueError):
-        return 1
-    return number if number >= 1 else 1
-
-
-class NewsIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page):
     """A news section. Sections nest; each lists its own and its descendants' articles."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -71,8 +64,13 @@ class NewsIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixi
             request,
             context_overrides={
                 "articles": page_obj,
-                "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2),
+                "pagination": pagination_for(
+                    page_obj, lambda number: f"?page={number}" + (f"&tag={tag}" if tag else "")
+                ),
                 "child_sections": child_sections,
+                # Each page of the list is its own document for search engines.
+                "canonical_url": self.get_full_url(request)
+                + (f"?page={page_obj.number}" if page_obj.number > 1 else ""),
                 "active_tag": tag,
             },
         )

@@ -1,6 +1,5 @@
 """Office identity and navigation, edited once per site by the office."""
 
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
@@ -10,7 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
-from ..selectors import CACHE_SECONDS, content_generation
+from core.cache import cached_for_generation
 
 
 class MenuLinkBlock(blocks.StructBlock):
@@ -92,11 +91,9 @@ class PortalSettings(BaseSiteSetting, ClusterableModel):
         if hasattr(request, attr_name):
             return getattr(request, attr_name)
         site = Site.find_for_request(request)
-        key = f"news:portal-settings:{getattr(site, 'pk', None)}:{content_generation()}"
-        instance = cache.get(key)
-        if instance is None:
-            instance = cls.for_site(site)
-            cache.set(key, instance, CACHE_SECONDS)
+        instance = cached_for_generation(
+            f"portal-settings:{getattr(site, 'pk', None)}", lambda: cls.for_site(site)
+        )
         instance._request = request
         setattr(request, attr_name, instance)
         return instance

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from news.selectors import is_public, not_restricted
+from core.visibility import is_public, not_restricted
 from reports.anchors import IN_EDITOR_ORDER
 from reports.report_context import collection_not_restricted
 

@@ -188,7 +188,7 @@ def _generic_agency(text: str, folded: str, start: int) -> tuple[FoundAgency, in
         level = "xa"
     elif re.search(r"(?<![a-z])(?:huyen|thanh pho|thi xa|phong)(?![a-z])", folded_name):
         level = "huyen"
-    elif re.match(r"cong ty|tong cong ty|ngan hang|chi nhanh|benh vien|truong|quy", folded_name):
+    elif re.match(r"cong ti|tong cong ti|ngan hang|chi nhanh|benh vien|truong|quy", folded_name):
         level = "doanh-nghiep"
     else:
         level = "tinh"

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from core.text.normalize import fold_words
+
 from .article import article_html
 from .extract import Extraction, extract
-from .text import fold
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "extraction_corpus"
 FIELDS = ("body", "agencies", "districts", "figures", "recommendations", "any_recommendation")
@@ -41,7 +42,7 @@ def extract_article(article: dict) -> Extraction:
 
 
 def _key(name: str) -> str:
-    words = fold(name).replace("ubnd", "uy ban nhan dan").split()
+    words = fold_words(name).replace("ubnd", "uy ban nhan dan").split()
     return " ".join(words)
 
 
@@ -75,9 +76,9 @@ def score_article(article: dict) -> ArticleScore:
 
     wanted = expected["recommendations"]
     items = found.sections.recommendations
-    first = fold(items[0].text) if items else ""
+    first = fold_words(items[0].text) if items else ""
     result.scores["recommendations"] = float(
-        len(items) == wanted["count"] and fold(wanted["first_words"]) in first
+        len(items) == wanted["count"] and fold_words(wanted["first_words"]) in first
     )
     result.scores["any_recommendation"] = float(bool(items))
     result.misses["recommendations"] = f"{len(items)} mục: {[i.text[:40] for i in items]}"

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from core.text.normalize import fold_words
+
 from .dates import make_date, month_end
-from .text import fold, shorten
+from .text import shorten
 
 # KeyFigure.value is Decimal(max_digits=20, decimal_places=4): 16 digits before the comma.
 MAX_INT_DIGITS, MAX_FRACTION_DIGITS = 16, 4
@@ -50,7 +52,7 @@ NOT_A_UNIT = {
 _WORD_RE = re.compile(r"[^\W\d_]{1,12}(?!\w)")
 # A number right after these words is a date, a rank or a reference, not a figure.
 SKIP_BEFORE = {
-    "nam", "thang", "ngay", "so", "khoa", "ky", "lan", "thu", "dieu", "khoan", "diem",
+    "nam", "thang", "ngay", "so", "khoa", "ki", "lan", "thu", "dieu", "khoan", "diem",
     "muc", "luc", "doan", "dot", "quy", "tuan", "chuong", "phan", "gio", "phut", "trang",
 }  # fmt: skip
 PREVIOUS_WORD_RE = re.compile(r"(\w+)[ -]{1,3}$")
@@ -140,7 +142,9 @@ def figures_in(paragraphs: list[str]) -> list[FoundFigure]:
             # Only the word right before counts: in "hàng tháng, 646 đối tượng" the comma
             # ends the "tháng" clause.
             previous = PREVIOUS_WORD_RE.search(paragraph, max(0, match.start() - 20), match.start())
-            if previous and (fold(previous.group(1)) in SKIP_BEFORE or previous.group(1).isdigit()):
+            if previous and (
+                fold_words(previous.group(1)) in SKIP_BEFORE or previous.group(1).isdigit()
+            ):
                 continue
             if not percent and SKIP_AFTER_RE.match(paragraph, match.end()):
                 continue

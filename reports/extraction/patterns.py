@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import fold
+from core.text.normalize import fold_words
 
 
 def folded_words(canonical: str) -> str:
     """Regex for a name on folded text: its words in order, any run of separators between."""
-    return " {1,5}".join(re.escape(word) for word in fold(canonical).split())
+    return " {1,5}".join(re.escape(word) for word in fold_words(canonical).split())
 
 
 def whole(pattern: str) -> str:

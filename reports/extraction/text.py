@@ -1,4 +1,7 @@
-"""Turn an article (HTML or plain text) into clean Vietnamese paragraphs, and fold names.
+"""Turn an article (HTML or plain text) into clean Vietnamese paragraphs, folded in place.
+
+Names are folded with core.text.normalize (`fold_words`); `fold_aligned` is the same fold
+character by character, for matching on text whose offsets must stay those of the original.
 
 Everything here is pure and total: any string in, a usable string or list out.
 """
@@ -10,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 from html.parser import HTMLParser
+
+from core.text.normalize import unify_i_y
 
 # Articles are a few KB; anything past this is junk pasted by mistake. Capping the input
 # keeps every later step bounded, whatever an editor or an importer feeds in.
@@ -128,16 +133,6 @@ def paragraphs(text: str) -> list[str]:
     return result
 
 
-def fold(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive key: "Sìn Hồ" and "sin ho" fold alike.
-
-    Also folds the old and new tone placement ("hoá"/"hóa") and "Đ" to "d".
-    """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", bare))
-
-
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -168,9 +163,10 @@ def _fold_char(ch: str) -> str:
 
 
 def fold_aligned(text: str) -> str:
-    """`fold` that keeps every character in place, so a match's offsets also index `text`.
+    """`fold_words` that keeps every character in place, so a match's offsets index `text`.
 
     Letters lose accents and case ("Ồ" → "o"), anything not a letter or digit becomes a
-    space. Expects NFC text, where each Vietnamese letter is one code point.
+    space, and the i/y spellings become one ("Kỳ" → "ki") as in `fold_words`, which is
+    length-preserving. Expects NFC text, where each Vietnamese letter is one code point.
     """
-    return "".join(map(_fold_char, text))
+    return unify_i_y("".join(map(_fold_char, text)))

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 import modelsearch.index
-import news.routing
+import core.visibility
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'trang theo dõi kiến nghị',
             },
-            bases=(news.routing.PathRestrictionsMixin, 'wagtailcore.page'),
+            bases=(core.visibility.PathRestrictionsMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ReportIndexPage',
@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'danh sách báo cáo giám sát',
             },
-            bases=(news.routing.PathRestrictionsMixin, 'wagtailcore.page'),
+            bases=(core.visibility.PathRestrictionsMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='SupervisingBody',
@@ -177,7 +177,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'báo cáo giám sát',
                 'verbose_name_plural': 'báo cáo giám sát',
             },
-            bases=(news.routing.PathRestrictionsMixin, 'wagtailcore.page'),
+            bases=(core.visibility.PathRestrictionsMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ReportNewsLink',

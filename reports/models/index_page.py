@@ -6,9 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from core.text.slugs import VietnameseSlugMixin
-from news.models.sections import page_number_from
-from news.routing import PathRestrictionsMixin
+from core.pages import SeoMixin, VietnameseSlugMixin
+from core.pagination import page_number_from, pagination_for, with_page
+from core.visibility import PathRestrictionsMixin
 
 REPORTS_PER_PAGE = 20
 
@@ -44,7 +44,7 @@ def with_verdict_counts(reports: list) -> list:
     return reports
 
 
-class ReportIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
+class ReportIndexPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, Page):
     """Lists supervision reports with bookmarkable filters (each a GET parameter)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -76,7 +76,7 @@ class ReportIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
         reports.object_list = with_verdict_counts(list(reports.object_list))
         context.update(
             reports=reports,
-            page_range=paginator.get_elided_page_range(reports.number, on_each_side=2),
+            pagination=pagination_for(reports, with_page(request.GET)),
             result=result,
             active_filters=[
                 (title, label, _without(request, param)) for param, title, label in result.active
@@ -86,7 +86,7 @@ class ReportIndexPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
 
 
 class RecommendationTrackerPage(
-    VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page
+    SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, RoutablePageMixin, Page
 ):
     """ "Theo dõi thực hiện kiến nghị": every recommendation with filters, counts, charts, CSV."""
 

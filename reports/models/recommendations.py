@@ -30,7 +30,7 @@ class RecommendationQuerySet(models.QuerySet):
 
     def public(self):
         """Recommendations of live reports that no view restriction covers."""
-        from news.selectors import not_restricted
+        from core.visibility import not_restricted
 
         return self.filter(report__live=True).filter(not_restricted("report__path"))
 

@@ -9,8 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.text.slugs import VietnameseSlugMixin
-from news.routing import PathRestrictionsMixin
+from core.pages import SeoMixin, VietnameseSlugMixin
+from core.visibility import PathRestrictionsMixin
 
 from ..charts import format_number
 from ..enums import DocumentRole, LegalBasisKind, ReportKind
@@ -18,7 +18,9 @@ from ..enums import DocumentRole, LegalBasisKind, ReportKind
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class SupervisionReportPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
+class SupervisionReportPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, Page):
+    og_type = "article"  # link previews (core.pages.SeoMixin)
+
     kind = models.CharField(
         _("hình thức"), max_length=20, choices=ReportKind.choices, default=ReportKind.THEMATIC
     )
@@ -164,6 +166,9 @@ class SupervisionReportPage(VietnameseSlugMixin, PathRestrictionsMixin, Page):
 
     # Joined into the one query news.routing makes for the page (see specific_for_serving).
     serve_select_related = ("supervising_body", "head")
+
+    def seo_fallback_description(self) -> str:
+        return self.summary or self.subject
 
     def get_context(self, request, *args, **kwargs) -> dict:
         """The page in a fixed number of queries, however large the report (see

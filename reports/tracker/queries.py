@@ -32,7 +32,8 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from news.selectors import cached_for_generation, not_restricted
+from core.cache import cached_for_generation
+from core.visibility import not_restricted
 
 from ..enums import RecommendationStatus
 from ..list_params import ParamError, agency_ids, parse_params

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils import timezone
+
+from core.pagination import pagination_for
 
 from ..enums import RecommendationStatus
 from ..models import Recommendation
@@ -30,6 +33,12 @@ def _attach_row_facts(recommendations: list[Recommendation], today: date) -> Non
             and recommendation.deadline < today
             and recommendation.status not in closed
         )
+
+
+def _page_url(filter_querystring: str) -> Callable[[int], str]:
+    """Page links keep the filter, written in its own canonical order, then ?page=."""
+    prefix = f"?{filter_querystring}&" if filter_querystring else "?"
+    return lambda number: f"{prefix}page={number}"
 
 
 def tracker_context(request: HttpRequest) -> dict:
@@ -71,7 +80,7 @@ def tracker_context(request: HttpRequest) -> dict:
         "agency_chart": agency_chart(counts),
         "recommendations": recommendations,
         "page_obj": page_obj,
-        "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2),
+        "pagination": pagination_for(page_obj, _page_url(filters.querystring())),
         # Admin links only for people who can use them; readers never see admin URLs.
         "can_record_updates": can_record_updates(request.user),
         "current_url": request.get_full_path(),
