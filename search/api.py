@@ -1,8 +1,9 @@
 """Search in the open-data API: /api/v1/search/ and /api/v1/search/suggest (config.api).
 
-Parameters are the search page's, read by the same search.params.parse_request; where the
-page ignores a refused value with a note, the API answers 400 in the shared error shape
-(config.api), naming the first refused parameter. The list shape is the reports API's.
+Parameters are the search page's: ninja hands the validated query schema, as text, to the
+page's own search.params.parse_request (never request.GET a second time); where the page
+ignores a refused value with a note, the API answers 400 in the shared error shape
+(core.api_errors), naming the first refused parameter. The list shape is the reports API's.
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ from django.utils.cache import patch_cache_control
 from ninja import Field, Query, Router, Schema
 from pydantic import WithJsonSchema
 
+from core.api_errors import ErrorOut, refuse_first
+from core.params import MAX_YEAR, MIN_YEAR, SLUG
 from core.text.normalize import clean
 from news.site_address import absolute_url
-from reports.api.routes import InvalidFilter
-from reports.api.schemas import ErrorOut
 from reports.enums import RecommendationStatus
-from reports.list_params import MAX_YEAR, MIN_YEAR, SLUG
 from search.models import EntryKind
 from search.params import (
     MAX_PAGE,
@@ -99,6 +99,10 @@ class SearchParams(Schema):
         None, description=f"Số mục mỗi trang, 1–{MAX_PAGE_SIZE}, mặc định {PAGE_SIZE}."
     )
 
+    def params(self) -> dict[str, str | None]:
+        """The parameters as the page's GET names them, for search.params.parse_request."""
+        return self.model_dump(by_alias=True)
+
 
 class SearchItemOut(Schema):
     type: str = Field(description="article, report hoặc recommendation.")
@@ -167,9 +171,8 @@ def _item(hit: SearchHit, request: HttpRequest) -> dict:
     ),
 )
 def search(request: HttpRequest, response: HttpResponse, params: Query[SearchParams]) -> dict:
-    search_request, errors = parse_request(request.GET)
-    if errors:
-        raise InvalidFilter(next(iter(errors.values())))
+    search_request, errors = parse_request(params.params())
+    refuse_first(errors)
     results = run_search(search_request)
     _cache_publicly(response)
     return {

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
 from django.utils import timezone
 
+from reports.admin import drafting_hooks
 from reports.enums import ReportKind
 from reports.models import Agency, Person, ReportIndexPage, SupervisingBody, SupervisionReportPage
 from tests.factories import make_article
@@ -80,6 +81,27 @@ def test_the_button_is_on_the_article_edit_page_and_in_the_listing(client, edito
     assert "Tạo báo cáo giám sát từ bài viết" in edit.content.decode()
     listing = client.get(reverse("wagtailadmin_explore", args=[article.get_parent().pk]))
     assert action_url(article) in listing.content.decode()
+
+
+def test_the_listing_decides_whether_to_offer_the_button_once(
+    client, editor, article, index, monkeypatch
+):
+    # Each row asks; the decision walks the report lists and their permissions, so a long
+    # listing must not repeat it per article.
+    articles = [article] + [
+        make_article(article.get_parent(), title=f"Bài viết thêm {number}") for number in range(3)
+    ]
+    calls = []
+    decide = drafting_hooks.target_index_for
+    monkeypatch.setattr(
+        drafting_hooks, "target_index_for", lambda user: calls.append(user.pk) or decide(user)
+    )
+    client.force_login(editor)
+    listing = client.get(reverse("wagtailadmin_explore", args=[article.get_parent().pk]))
+    assert all(action_url(item) in listing.content.decode() for item in articles)
+    assert calls == [editor.pk]
+    client.get(reverse("wagtailadmin_explore", args=[article.get_parent().pk]))
+    assert calls == [editor.pk, editor.pk]  # the next request decides afresh
 
 
 def test_the_button_is_not_offered_on_other_pages(client, editor, sections, index):

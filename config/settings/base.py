@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Per-request memo for hooks that are not handed the request (core.request_memo).
+    "core.request_memo.RequestMemoMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -20,6 +20,7 @@ from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
+from core.request_memo import once_per_request
 from news.models import NewsArticlePage
 
 from ..drafting import (
@@ -34,19 +35,18 @@ from ..extraction import extract
 
 URL_NAME = "reports_draft_from_article"
 BUTTON_LABEL = gettext_lazy("Tạo báo cáo giám sát từ bài viết")
-_UNSET = object()
 
 
 def _offer_for(user) -> bool:
-    """Whether `user` gets the button, decided once per request (the listing asks per row).
+    """Whether `user` gets the button, decided once per request (the listing asks per row,
+    and the hooks are not handed the request: core.request_memo remembers it).
 
     Without any report list the button still shows, so the editor learns why it cannot work.
     """
-    cached = getattr(user, "_reports_offer_draft", _UNSET)
-    if cached is _UNSET:
-        cached = target_index_for(user) is not None or not report_indexes().exists()
-        user._reports_offer_draft = cached
-    return cached
+    return once_per_request(
+        ("reports.offer_draft", user.pk),
+        lambda: target_index_for(user) is not None or not report_indexes().exists(),
+    )
 
 
 def _may_offer(page, user) -> bool:

@@ -3,6 +3,7 @@ quick form to record a status update without opening the whole report."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -57,9 +58,8 @@ def live_recommendations():
     return Recommendation.objects.filter(report__live=True)
 
 
-def overdue_recommendations(limit: int = PANEL_LIMIT) -> list[Recommendation]:
-    """The recommendations furthest past their deadline, with days overdue."""
-    today = timezone.localdate()
+def overdue_recommendations(today: date, limit: int = PANEL_LIMIT) -> list[Recommendation]:
+    """The recommendations furthest past their deadline on `today`, with days overdue."""
     items = list(
         with_relations(live_recommendations().overdue(today)).order_by("deadline", "pk")[:limit]
     )
@@ -78,9 +78,10 @@ class OverdueRecommendationsPanel(Component):
 
     def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         request = (parent_context or {}).get("request")
+        today = timezone.localdate()  # one date for the rows and the total, even at midnight
         return {
-            "recommendations": overdue_recommendations(),
-            "total_overdue": live_recommendations().overdue().count(),
+            "recommendations": overdue_recommendations(today),
+            "total_overdue": live_recommendations().overdue(today).count(),
             "list_url": reverse("reports_followup") + "?overdue=1",
             "next_url": request.get_full_path() if request else "",
         }

@@ -24,6 +24,7 @@ from ..models import (
     ReportNewsLink,
     SupervisionReportPage,
 )
+from ..overdue import overdue_q
 from ..report_list import public_reports
 
 # Long text columns only the detail shows; lists never load them.
@@ -56,7 +57,7 @@ def recommendation_counts(report_ids: list[int]) -> dict[int, dict[str, int]]:
     aggregates = {
         f"s{index}": Count("pk", filter=Q(status=status)) for index, status in enumerate(statuses)
     }
-    overdue = Q(deadline__lt=timezone.localdate()) & ~Q(status__in=RecommendationStatus.closed())
+    overdue = overdue_q(timezone.localdate())
     rows = (
         Recommendation.objects.filter(report_id__in=report_ids)
         .order_by()

@@ -6,13 +6,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from ninja import Query, Router
 
-from ..list_params import MAX_ID, ParamError
+from core.api_errors import ErrorOut, refuse_first
+from core.params import MAX_ID
+
 from ..report_list import filter_reports
 from ..tracker.queries import filter_recommendations
 from . import queries, serializers
 from .pagination import paginate
 from .schemas import (
-    ErrorOut,
     RecommendationListOut,
     RecommendationParams,
     ReportDetail,
@@ -32,21 +33,6 @@ def _cache_publicly(response: HttpResponse) -> None:
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
 
 
-class InvalidFilter(Exception):
-    """A filter parameter reports.list_params refused; config.api answers 400."""
-
-    def __init__(self, error: ParamError) -> None:
-        super().__init__(error.api_message)
-        self.error = error
-
-
-def _refuse(errors: dict[str, ParamError]) -> None:
-    # The HTML pages ignore a bad filter with a note; a program asked for something it
-    # cannot have, and must hear so. The first problem is reported, as for other errors.
-    if errors:
-        raise InvalidFilter(next(iter(errors.values())))
-
-
 @router.get(
     "/reports/",
     response={200: ReportListOut, **ERRORS},
@@ -55,7 +41,7 @@ def _refuse(errors: dict[str, ParamError]) -> None:
 )
 def list_reports(request: HttpRequest, response: HttpResponse, params: Query[ReportParams]) -> dict:
     result = filter_reports(params.filters(), with_facets=False)
-    _refuse(result.errors)
+    refuse_first(result.errors)
     reports = queries.with_list_relations(result.matches)
     count, page = paginate(reports, params.page, params.page_size)
     counts = queries.recommendation_counts([report.pk for report in page])
@@ -99,7 +85,7 @@ def list_recommendations(
 ) -> dict:
     # The counts the tracker page shows are lazy and never computed here.
     matches, filters, _counts = filter_recommendations(params.filters())
-    _refuse(filters.errors)
+    refuse_first(filters.errors)
     recommendations = queries.with_recommendation_relations(matches)
     count, page = paginate(recommendations, params.page, params.page_size)
     _cache_publicly(response)

@@ -1,6 +1,6 @@
 """Query parameters and response shapes of the reports API.
 
-Pagination parameters are checked here; config.api turns their validation errors into
+Pagination parameters are checked here; core.api_errors turns their validation errors into
 the API's 400 JSON error. Filter parameters are only described here (their OpenAPI type
 and bounds): they reach the view as text and are read by reports.list_params, the same
 rules the HTML pages use, and a refused one is answered with the same 400 error shape.
@@ -15,8 +15,10 @@ from ninja import Field, Schema
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticUseDefault
 
+from core.params import MAX_ID, MAX_YEAR, MIN_YEAR, SLUG
+
 from ..enums import RecommendationStatus, ReportKind
-from ..list_params import MAX_ID, MAX_YEAR, MIN_YEAR, SLUG, SORTS
+from ..list_params import SORTS
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 500
@@ -285,13 +287,3 @@ class ReportDetail(ReportListItem):
     follows_up: ReportRef | None
     follow_ups: list[ReportRef]
     recommendations: list[RecommendationOut]
-
-
-class ErrorDetail(Schema):
-    code: str
-    message: str
-    field: str | None = None
-
-
-class ErrorOut(Schema):
-    error: ErrorDetail

@@ -4,7 +4,6 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,20 +12,15 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from ..enums import AgencyPosition, RecommendationStatus
+from ..overdue import is_overdue, overdue_q
 
 
 class RecommendationQuerySet(models.QuerySet):
     def overdue(self, today: date | None = None):
-        today = today or timezone.localdate()
-        return self.filter(deadline__lt=today).exclude(status__in=RecommendationStatus.closed())
+        return self.filter(overdue_q(today or timezone.localdate()))
 
     def not_overdue(self, today: date | None = None):
-        today = today or timezone.localdate()
-        return self.filter(
-            Q(deadline__isnull=True)
-            | Q(deadline__gte=today)
-            | Q(status__in=RecommendationStatus.closed())
-        )
+        return self.exclude(overdue_q(today or timezone.localdate()))
 
     def public(self):
         """Recommendations of live reports that no view restriction covers."""
@@ -98,11 +92,8 @@ class Recommendation(ClusterableModel, Orderable):
 
     @property
     def is_overdue(self) -> bool:
-        return bool(
-            self.deadline
-            and self.deadline < timezone.localdate()
-            and self.status not in RecommendationStatus.closed()
-        )
+        """Overdue today (reports.overdue); lists of many rows pass one `today` instead."""
+        return is_overdue(self, timezone.localdate())
 
     def save(self, *args, **kwargs):
         if self.pk:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ..enums import RecommendationStatus
 from ..models import Recommendation, SupervisionReportPage
+from ..overdue import is_past_due
 from .queries import TrackerChoices, filter_recommendations
 
 # Excel reads a CSV as the legacy code page unless the file starts with a UTF-8 BOM.
@@ -94,7 +95,6 @@ def csv_rows(
     today = today or timezone.localdate()
     yes, no = _("Có"), _("Không")
     labels = {value: str(label) for value, label in RecommendationStatus.choices}
-    closed = set(RecommendationStatus.closed())
     rows = queryset.values(*ROW_FIELDS).iterator(chunk_size=chunk_size)
     number = 0
     while chunk := list(islice(rows, chunk_size)):
@@ -102,7 +102,7 @@ def csv_rows(
         for row in chunk:
             number += 1
             deadline, status = row["deadline"], row["status"]
-            overdue = bool(deadline and deadline < today and status not in closed)
+            overdue = is_past_due(deadline, status, today)
             yield [
                 str(number),
                 row["text"],

@@ -38,6 +38,7 @@ from core.visibility import not_restricted
 from ..enums import RecommendationStatus
 from ..list_params import ParamError, agency_ids, parse_params
 from ..models import Agency, Field, Recommendation, SupervisingBody, SupervisionReportPage
+from ..overdue import overdue_q
 from ..reference_data import ReferenceData
 
 PARAMS = ("status", "agency", "body", "field", "year", "overdue")
@@ -153,11 +154,6 @@ def clean_filters(params: Mapping[str, Any]) -> TrackerFilters:
     """The accepted parameters, and an error for each refused one (see list_params)."""
     values, errors = parse_params(params, PARAMS)
     return TrackerFilters(**values, errors=errors)
-
-
-def overdue_q(today: date) -> Q:
-    """The same rule as RecommendationQuerySet.overdue(), usable inside aggregates."""
-    return Q(deadline__lt=today) & ~Q(status__in=RecommendationStatus.closed())
 
 
 def apply_filters(queryset: QuerySet, filters: TrackerFilters, today: date) -> QuerySet:

@@ -13,6 +13,7 @@ from core.pagination import pagination_for
 
 from ..enums import RecommendationStatus
 from ..models import Recommendation
+from ..overdue import is_overdue
 from .charts import agency_chart, status_chart
 from .queries import TrackerChoices, attach_addressees, filter_recommendations, with_relations
 
@@ -25,14 +26,9 @@ def _attach_row_facts(recommendations: list[Recommendation], today: date) -> Non
     template get_status_display() resolves a lazy translation per call and is_overdue,
     asked twice a row, reads the clock each time (about a sixth of the rendering)."""
     labels = {value: str(label) for value, label in RecommendationStatus.choices}
-    closed = set(RecommendationStatus.closed())
     for recommendation in recommendations:
         recommendation.status_label = labels.get(recommendation.status, recommendation.status)
-        recommendation.overdue_today = bool(
-            recommendation.deadline
-            and recommendation.deadline < today
-            and recommendation.status not in closed
-        )
+        recommendation.overdue_today = is_overdue(recommendation, today)
 
 
 def _page_url(filter_querystring: str) -> Callable[[int], str]:
