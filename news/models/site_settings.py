@@ -86,17 +86,18 @@ class PortalSettings(BaseSiteSetting, ClusterableModel):
         verbose_name = _("cài đặt cổng thông tin")
 
     @classmethod
-    def for_request(cls, request):
-        """Every public page shows the footer: serve it from the cache, not the database."""
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name):
-            return getattr(request, attr_name)
-        site = Site.find_for_request(request)
-        key = f"news:portal-settings:{getattr(site, 'pk', None)}:{content_generation()}"
+    def for_site(cls, site: Site | None) -> "PortalSettings":
+        """Every public page shows the footer: serve it from the cache, not the database.
+
+        Wagtail's own for_request() calls this, then keeps the instance on the request
+        (with the request itself, for page URLs), so one lookup serves a whole page. The
+        cache key embeds the content generation, which saving these settings bumps.
+        """
+        if site is None:
+            return super().for_site(site)  # raises DoesNotExist, as Wagtail does
+        key = f"news:portal-settings:{site.pk}:{content_generation()}"
         instance = cache.get(key)
         if instance is None:
-            instance = cls.for_site(site)
+            instance = super().for_site(site)
             cache.set(key, instance, CACHE_SECONDS)
-        instance._request = request
-        setattr(request, attr_name, instance)
         return instance
