@@ -1,0 +1,57 @@
+"""Each function of core/compat.py still does what it says on this Wagtail/treebeard.
+
+They lean on private attributes; an upgrade that renames one would otherwise only show as
+a slower import (a query per page again) or a wrong url_path. These tests fail instead.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from core.compat import mark_not_site_root, remember_parent
+from news.models import HomePage, NewsIndexPage
+
+
+@pytest.fixture
+def section(db):
+    home = HomePage.objects.order_by("path").first()
+    return home.add_child(instance=NewsIndexPage(title="Chuyên mục thử", slug="chuyen-muc-thu"))
+
+
+def _unsaved_child(parent: Page) -> Page:
+    page = NewsIndexPage(title="Trang con", slug="trang-con", locale_id=parent.locale_id)
+    page.depth = parent.depth + 1
+    page.path = parent.path + "0001"
+    return page
+
+
+def test_remember_parent_answers_get_parent_without_a_query(section):
+    page = _unsaved_child(section)
+    remember_parent(page, section)
+    with CaptureQueriesContext(connection) as queries:
+        assert page.get_parent() is section
+    assert len(queries) == 0
+
+
+def test_a_remembered_parent_gives_the_saved_page_its_url_path(section):
+    page = _unsaved_child(section)
+    remember_parent(page, section)
+    page.save(clean=False, log_action=None)
+    assert Page.objects.get(pk=page.pk).url_path == section.url_path + "trang-con/"
+
+
+def test_mark_not_site_root_answers_is_site_root_without_a_query(section):
+    page = _unsaved_child(section)
+    mark_not_site_root(page)
+    with CaptureQueriesContext(connection) as queries:
+        assert page.is_site_root() is False
+    assert len(queries) == 0
+
+
+def test_wagtail_still_asks_the_database_for_an_unmarked_page(section):
+    """Else mark_not_site_root() would save nothing and could go."""
+    page = _unsaved_child(section)
+    with CaptureQueriesContext(connection) as queries:
+        assert page.is_site_root() is False
+    assert len(queries) == 1
