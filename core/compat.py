@@ -9,6 +9,11 @@ tests/test_private_apis.py keeps private framework names out of every other modu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db.models.signals import post_save
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page
 
 
@@ -33,3 +38,25 @@ def mark_not_site_root(page: Page) -> None:
     creates under a section has just been made: no Site can point at it.
     """
     page._is_site_root = False
+
+
+@contextmanager
+def search_index_signal_disconnected(model) -> Iterator[bool]:
+    """Saves of `model` don't update Wagtail's search index while inside.
+
+    modelsearch connects post_save_signal_handler per indexed model; the public way to stop
+    it is AUTO_UPDATE: False in WAGTAILSEARCH_BACKENDS, but the handler then still runs
+    for every save: a task enqueued and run, the instance loaded again and an EXISTS
+    query, to find no backend to write to. Measured on the importer (1,000 new articles,
+    SQLite): 9,799 queries and 12.0 s CPU that way against 7,914 queries and 8.4 s with
+    the handler disconnected, and changing settings at run time is for tests only.
+
+    Yields whether the handler was connected (it is reconnected only then, even on error).
+    Signal connections are process-wide: for a management command, not a web worker.
+    """
+    was_connected = post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield was_connected
+    finally:
+        if was_connected:
+            post_save.connect(post_save_signal_handler, sender=model)

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from core.compat import mark_not_site_root, remember_parent
+from core.compat import mark_not_site_root, remember_parent, search_index_signal_disconnected
 from news.models import HomePage, NewsIndexPage
 
 
@@ -55,3 +55,28 @@ def test_wagtail_still_asks_the_database_for_an_unmarked_page(section):
     with CaptureQueriesContext(connection) as queries:
         assert page.is_site_root() is False
     assert len(queries) == 1
+
+
+def _search_index_writes(action) -> int:
+    """How many SQL statements touching Wagtail's search index `action` runs."""
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        action()
+    return sum("wagtailsearch_indexentry" in sql for sql in statements)
+
+
+def test_search_index_signal_disconnected_stops_per_save_indexing(section):
+    def save():
+        section.title = section.title + "!"
+        section.save(clean=False, update_fields=["title", "draft_title"])
+
+    assert _search_index_writes(save) > 0  # what the context manager is there to stop
+    with search_index_signal_disconnected(NewsIndexPage) as was_connected:
+        assert was_connected  # modelsearch still connects this very handler
+        assert _search_index_writes(save) == 0
+    assert _search_index_writes(save) > 0  # and it is back afterwards
