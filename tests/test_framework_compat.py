@@ -80,3 +80,17 @@ def test_search_index_signal_disconnected_stops_per_save_indexing(section):
         assert was_connected  # modelsearch still connects this very handler
         assert _search_index_writes(save) == 0
     assert _search_index_writes(save) > 0  # and it is back afterwards
+
+
+def test_importer_paths_are_the_ones_treebeard_hands_out(section):
+    """The importer computes child paths itself (news/importer/tree.py) from treebeard's
+    public alphabet and step length: they must match what add_child() gives."""
+    from news.importer.tree import child_path, path_step
+
+    first = section.add_child(instance=NewsIndexPage(title="Một", slug="mot"))
+    second = section.add_child(instance=NewsIndexPage(title="Hai", slug="hai"))
+    assert child_path(section.path, 1) == first.path
+    assert child_path(section.path, 2) == second.path
+    assert path_step(second.path) == 2
+    assert child_path(section.path, 35) == section.path + "000Z"
+    assert path_step(section.path + "0010") == 36

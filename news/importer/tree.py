@@ -4,9 +4,9 @@ treebeard's add_child() locks the parent, asks the database for its last child, 
 numchild and then runs Wagtail's full page validation, for every single page. For a run
 of appends under a handful of sections the importer does the same arithmetic once per
 section per batch: it reads the last child's path, hands out the following paths itself
-(with treebeard's public NumConv over Page.alphabet and Page.steplen, the same arithmetic
-as MP_AddChildHandler) and adds
-the number of new children to numchild before the batch commits. The batch transaction
+(treebeard's public NumConv over Page.alphabet and Page.steplen, the arithmetic of
+MP_AddChildHandler) and adds the number of new children to numchild before the batch
+commits. The batch transaction
 holds the database write lock (SQLite BEGIN IMMEDIATE; on PostgreSQL the parent rows are
 locked FOR UPDATE as treebeard does), so nobody else can append to those parents in the
 meantime. Anything else that changes the tree in a batch (creating a section with
