@@ -9,7 +9,8 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
+from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page, Task, Workflow
 
 migration = import_module("news.migrations.0005_remove_wagtail_default_groups")
@@ -42,3 +43,32 @@ def test_members_of_the_default_groups_move_to_the_vietnamese_ones():
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
     assert [g.name for g in writer.groups.all()] == ["Biên tập viên"]
     assert [g.name for g in chief.groups.all()] == ["Lãnh đạo duyệt tin"]
+
+
+@pytest.mark.django_db
+def test_permissions_granted_during_migrate_are_djangos_own():
+    """Migration 0003 creates the permissions it grants before Django's post_migrate would:
+    they must be the rows and names Django gives them, one each, as the admin lists them."""
+    editors = Group.objects.get(name="Biên tập viên")
+    granted = {
+        (p.content_type.app_label, p.codename): p.name
+        for p in Permission.objects.filter(
+            Q(group=editors)
+            | Q(grouppagepermission__group=editors)
+            | Q(groupcollectionpermission__group=editors)
+        ).select_related("content_type")
+    }
+    assert granted == {
+        ("wagtailadmin", "access_admin"): "Can access Wagtail admin",
+        ("wagtailcore", "add_page"): "Can add page",
+        ("wagtailcore", "change_page"): "Can change page",
+        ("wagtailimages", "add_image"): "Can add image",
+        ("wagtailimages", "choose_image"): "Can choose image",
+        ("wagtaildocs", "add_document"): "Can add document",
+        ("wagtaildocs", "choose_document"): "Can choose document",
+    }
+    for app_label, codename in granted:
+        assert (
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename).count()
+            == 1
+        )

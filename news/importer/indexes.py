@@ -8,10 +8,11 @@ is saved three times (insert, revision, publish), so that is six index updates p
 article, and the SQLite search backend also recomputes the average title length over
 the whole index on every add. That alone is more than half of the import time.
 
-So during the import the search handler is disconnected for NewsArticlePage and the
-reference index uses Wagtail's own disable_reference_index_auto_update(). Each batch
-then indexes its created or changed articles once, from the instances it just saved,
-with the backends' bulk API (the one `update_index` uses) and
+So during the import the search handler is disconnected for NewsArticlePage (through
+core.compat: AUTO_UPDATE off would still run the handler, see there) and the reference
+index uses Wagtail's own disable_reference_index_auto_update(). Each batch then indexes
+its created or changed articles once, from the instances it just saved, with the
+backends' bulk API (the one `update_index` uses) and
 ReferenceIndex.create_or_update_for_object (what `rebuild_references_index` uses),
 inside the batch's transaction: pages and their index entries commit together.
 """
@@ -22,12 +23,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models.signals import post_save
 from modelcluster.models import get_all_child_relations
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from core.compat import search_index_signal_disconnected
 
 CHUNK = 500
 
@@ -39,13 +40,8 @@ def per_save_indexing_suspended(model) -> Iterator[None]:
     Signal connections are process-wide: this is meant for a management command, not
     for code running in a web worker. The handler is reconnected even on error.
     """
-    was_connected = post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        if was_connected:
-            post_save.connect(post_save_signal_handler, sender=model)
+    with search_index_signal_disconnected(model), disable_reference_index_auto_update():
+        yield
 
 
 def index_objects(model, objects: list) -> None:

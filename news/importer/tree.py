@@ -4,8 +4,9 @@ treebeard's add_child() locks the parent, asks the database for its last child, 
 numchild and then runs Wagtail's full page validation, for every single page. For a run
 of appends under a handful of sections the importer does the same arithmetic once per
 section per batch: it reads the last child's path, hands out the following paths itself
-(MP_Node's own _get_path/_str2int, exactly as MP_AddChildHandler computes them) and adds
-the number of new children to numchild before the batch commits. The batch transaction
+(treebeard's public NumConv over Page.alphabet and Page.steplen, the arithmetic of
+MP_AddChildHandler) and adds the number of new children to numchild before the batch
+commits. The batch transaction
 holds the database write lock (SQLite BEGIN IMMEDIATE; on PostgreSQL the parent rows are
 locked FOR UPDATE as treebeard does), so nobody else can append to those parents in the
 meantime. Anything else that changes the tree in a batch (creating a section with
@@ -18,7 +19,27 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import F
+from treebeard.numconv import NumConv
 from wagtail.models import Page
+
+from core.compat import remember_parent
+
+# A path is one fixed-width step per level, each a number written in Page.alphabet.
+_STEPS = NumConv(Page.alphabet)
+
+
+def child_path(parent_path: str, step: int) -> str:
+    """The path of the parent's child at position `step` (1 for the first child)."""
+    key = _STEPS.int2str(step)
+    if len(key) > Page.steplen:  # a ValueError fails the line, not the whole import
+        limit = len(Page.alphabet) ** Page.steplen - 1
+        raise ValueError(f"chuyên mục đã có {limit} trang con, không thêm được nữa")
+    return parent_path + key.rjust(Page.steplen, Page.alphabet[0])
+
+
+def path_step(path: str) -> int:
+    """The position of the page at `path` among its siblings (inverse of child_path)."""
+    return _STEPS.str2int(path[-Page.steplen :])
 
 
 @dataclass
@@ -46,7 +67,7 @@ class TreeAppender:
                 paths.add(path)
                 slugs.add(slug)
             last = max(paths) if paths else None
-            step = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
+            step = path_step(last) + 1 if last else 1
             entry = self._parents[parent.pk] = (parent, _Children(step, slugs))
         return entry[1]
 
@@ -64,8 +85,8 @@ class TreeAppender:
         """Give an unsaved page its position as the parent's next child."""
         children = self._children(parent)
         page.depth = parent.depth + 1
-        page.path = Page._get_path(parent.path, page.depth, children.next_step)
-        page._cached_parent_obj = parent  # Page.save() builds url_path from it
+        page.path = child_path(parent.path, children.next_step)
+        remember_parent(page, parent)  # Page.save() builds url_path from it
 
     def placed(self, page: Page, parent: Page) -> None:
         """Record a page saved at the position place() gave it."""

@@ -31,6 +31,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
+from core.compat import mark_not_site_root
 from core.text.slugs import vietnamese_slug
 
 from ..models import NewsArticlePage, NewsIndexPage
@@ -139,9 +140,8 @@ class ArticleWriter:
             has_unpublished_changes=not self.publish,
             locale_id=section.locale_id,
         )
-        # A new article is never a site root: spare Page.save() the query that checks
-        # (the attribute is Wagtail's own hook, set by annotate_site_root_state()).
-        page._is_site_root = False
+        # A new article is never a site root: spare Page.save() the query that checks.
+        mark_not_site_root(page)
         with transaction.atomic():
             self.tree.place(page, section)
             # Checked line by line already (records.py). Page.save() still sets url_path;

@@ -7,7 +7,6 @@ Groups:
   approval task of the workflow.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 EDITORS = "Biên tập viên"
@@ -16,18 +15,40 @@ WORKFLOW = "Duyệt tin"
 TASK = "Lãnh đạo duyệt tin phê duyệt"
 
 
-def _ensure_permissions(apps):
-    # Permissions are normally created after all migrations; we need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+def permission_getter(apps):
+    """permission(app_label, codename), creating the permission if it isn't there yet.
+
+    Django creates content types and permissions after all migrations (post_migrate), so
+    on a fresh database they don't exist yet. They are created here the way Django would:
+    from the historical model's Meta (default_permissions, permissions), with Django's
+    default name "Can <action> <verbose name>"; post_migrate then finds them in place.
+    """
+    ContentType = apps.get_model("contenttypes.ContentType")
+    Permission = apps.get_model("auth.Permission")
+
+    def permission(app_label, codename):
+        for model in apps.get_app_config(app_label).get_models():
+            opts = model._meta
+            names = {
+                f"{action}_{opts.model_name}": f"Can {action} {opts.verbose_name_raw}"
+                for action in opts.default_permissions
+            }
+            names.update(opts.permissions)
+            if codename in names:
+                content_type, _ = ContentType.objects.get_or_create(
+                    app_label=app_label, model=opts.model_name
+                )
+                found, _ = Permission.objects.get_or_create(
+                    content_type=content_type, codename=codename, defaults={"name": names[codename]}
+                )
+                return found
+        raise LookupError(f"No permission {app_label}.{codename}")
+
+    return permission
 
 
 def create_groups_and_workflow(apps, schema_editor):
-    _ensure_permissions(apps)
     Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
     ContentType = apps.get_model("contenttypes.ContentType")
     Collection = apps.get_model("wagtailcore.Collection")
     GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
@@ -38,9 +59,7 @@ def create_groups_and_workflow(apps, schema_editor):
     GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
     HomePage = apps.get_model("news.HomePage")
 
-    def permission(app_label, codename):
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
+    permission = permission_getter(apps)
     home = HomePage.objects.order_by("path").first()
     root_collection = Collection.objects.filter(depth=1).first()
     access_admin = permission("wagtailadmin", "access_admin")
@@ -100,6 +119,7 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [migrations.RunPython(create_groups_and_workflow, remove_groups_and_workflow)]

@@ -85,15 +85,15 @@ class PortalSettings(BaseSiteSetting, ClusterableModel):
         verbose_name = _("cài đặt cổng thông tin")
 
     @classmethod
-    def for_request(cls, request):
-        """Every public page shows the footer: serve it from the cache, not the database."""
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name):
-            return getattr(request, attr_name)
-        site = Site.find_for_request(request)
-        instance = cached_for_generation(
-            f"portal-settings:{getattr(site, 'pk', None)}", lambda: cls.for_site(site)
+    def for_site(cls, site: Site | None) -> "PortalSettings":
+        """Every public page shows the footer: serve it from the cache, not the database.
+
+        Wagtail's own for_request() calls this, then keeps the instance on the request
+        (with the request itself, for page URLs), so one lookup serves a whole page. The
+        cache follows the content generation, which saving these settings bumps.
+        """
+        if site is None:
+            return super().for_site(site)  # raises DoesNotExist, as Wagtail does
+        return cached_for_generation(
+            f"portal-settings:{site.pk}", lambda: super(PortalSettings, cls).for_site(site)
         )
-        instance._request = request
-        setattr(request, attr_name, instance)
-        return instance
