@@ -47,8 +47,6 @@ class Condition(NamedTuple):
     params: list[Any]
 
 
-NO_CONDITION = Condition("", [])
-
 
 class Row(NamedTuple):
     """One match: what ranking, filtering and facets need, without the text."""
