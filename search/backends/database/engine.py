@@ -47,7 +47,6 @@ class Condition(NamedTuple):
     params: list[Any]
 
 
-
 class Row(NamedTuple):
     """One match: what ranking, filtering and facets need, without the text."""
 
