@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import _search_corpus as corpus
 
-PG_DATABASE = "hdnd_bench"
+PG_DATABASE = os.environ.get("BENCH_PG_DATABASE", "hdnd_bench")  # two checkouts side by side
 REPORT_SHARE = 20  # one report (plus its recommendation) per 20 documents
 SECTIONS = [
     "Tin tức hoạt động/Hội đồng nhân dân tỉnh/Thường trực HĐND tỉnh",

@@ -2,7 +2,7 @@
 
 `refresh_pages` is what the signals call after a transaction commits: it rebuilds the
 entries of the given pages and their descendants, removes entries of what is no longer
-public, updates Wagtail's database search index for those rows, then pushes the same
+public, writes the full text of those rows (search.backends.database.writer), then pushes the same
 change to Elasticsearch. An Elasticsearch failure is recorded (IndexingFailure) and never
 raised: publishing must not fail because search is down; `search_index sync` catches up.
 """
@@ -63,7 +63,7 @@ def apply(
 
     Returns (written rows, deleted rows). Unchanged rows are neither written nor returned,
     so a re-run over an unchanged site touches nothing. With `index=False` the caller
-    adds the written rows to Wagtail's index itself (a rebuild does, in larger batches).
+    writes the rows' full text itself (a rebuild does, in larger batches).
     """
     existing = {entry.key: entry for entry in scope}
     now = timezone.now()
@@ -89,8 +89,8 @@ def apply(
                 updated, [*ENTRY_COLUMNS, "updated_at"], batch_size=BATCH
             )
     written = created + updated
-    # Deleting rows already removed them from Wagtail's index (its post_delete handler);
-    # bulk writes send no signal, so the written rows are indexed here in one go.
+    # Deleting rows removed their full text already (Django's cascade on PostgreSQL, a
+    # trigger on SQLite); the written rows' full text is written here in one statement.
     if written and index:
         add_entries(written)
     return written, deleted

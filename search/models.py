@@ -4,15 +4,16 @@
 (search.sources) whenever they change (search.signals → search.indexing). It carries the
 display text, the folded text every backend matches on (search.analysis), and the facet
 columns, so a search page needs no join back to the pages. The database backend searches
-these rows through Wagtail's database search; Elasticsearch is loaded from them
+them through full-text storage of the project's own (`SearchVectors` on PostgreSQL, an
+FTS5 table on SQLite: search.backends.database.writer); Elasticsearch is loaded from them
 (search.backends.elastic), which keeps the two backends in step by construction.
 """
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
 
 
 class EntryKind(models.TextChoices):
@@ -21,25 +22,7 @@ class EntryKind(models.TextChoices):
     RECOMMENDATION = "recommendation", _("Kiến nghị")
 
 
-class HeadingField(index.SearchField):
-    """The folded title and summary, indexed under the name "title".
-
-    Wagtail's database backend gives a field named "title" a column of its own and puts
-    every other field in "body". The database search backend ranks every match on that
-    small column (FTS5's bm25 weights it on SQLite; on PostgreSQL ranking it never reads
-    the large body vectors), so a heading that says what the reader typed comes first.
-    The title and summary stay in "body" too: every word of a document is in that one
-    column, whichever the search matches on (search.backends.database.engine).
-    """
-
-    def __init__(self, boost: float) -> None:
-        super().__init__("title", boost=boost)
-
-    def get_value(self, obj: SearchEntry) -> str:
-        return f"{obj.title_folded} {obj.summary_folded}".strip()
-
-
-class SearchEntry(index.Indexed, models.Model):
+class SearchEntry(models.Model):
     key = models.CharField(max_length=64, unique=True)  # "article:12", "recommendation:7"
     kind = models.CharField(max_length=20, choices=EntryKind.choices, db_index=True)
     # The page that carries the document (a recommendation's report), for refreshes.
@@ -80,27 +63,42 @@ class SearchEntry(index.Indexed, models.Model):
 
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
-    search_fields = [
-        HeadingField(boost=4),
-        index.SearchField("title_folded", boost=4),
-        index.SearchField("summary_folded", boost=2),
-        index.SearchField("conclusion_folded", boost=1.5),
-        index.SearchField("body_folded"),
-        index.AutocompleteField("title_folded"),
-        index.FilterField("kind"),
-        index.FilterField("year"),
-        index.FilterField("status"),
-        index.FilterField("section_id"),
-        index.FilterField("body_id"),
-        index.FilterField("published"),
-    ]
-
     class Meta:
         verbose_name = _("mục tìm kiếm")
         verbose_name_plural = _("mục tìm kiếm")
 
     def __str__(self) -> str:
         return f"{self.key}: {self.title[:60]}"
+
+
+class SearchVectors(models.Model):
+    """PostgreSQL: the full text of one SearchEntry, as the database search reads it.
+
+    Written by search.backends.database.writer in the same INSERT … SELECT that computes
+    the vectors from the entry's folded text (`hdnd_unaccent`, search/migrations/0002),
+    deleted with the entry (ON DELETE through Django's cascade). Its GIN indexes are
+    created by search/migrations/0005 on PostgreSQL only. On SQLite this table stays empty:
+    the full text lives in the FTS5 table `portal_search_fulltext` (same migration).
+
+    * heading: the folded title and summary (weight B): every match is ranked on this
+      small vector, never on the large body (search.backends.database.engine);
+    * body: every folded text (title B, summary C, conclusion and body D), what matches;
+    * autocomplete: the folded title, `simple` configuration, for suggestions.
+    """
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="vectors"
+    )
+    heading = SearchVectorField()
+    body = SearchVectorField()
+    autocomplete = SearchVectorField()
+
+    class Meta:
+        verbose_name = _("chỉ mục toàn văn")
+        verbose_name_plural = _("chỉ mục toàn văn")
+
+    def __str__(self) -> str:
+        return str(self.entry_id)
 
 
 class ElasticsearchSync(models.Model):

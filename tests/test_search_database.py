@@ -15,10 +15,11 @@ from django.contrib.contenttypes.models import ContentType
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
-from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from reports.enums import RecommendationStatus
 from search.backends import database
+from search.backends.database import writer
 from search.models import SearchEntry
 from search.results import FACETS, SearchResults
 from search.spelling import close_spelling
@@ -585,33 +586,58 @@ def test_a_search_costs_at_most_three_queries(documents, django_assert_max_num_q
 
 
 def _index_rows() -> list[tuple]:
+    """The project's full-text rows (search/migrations/0005): (entry id, heading,
+    autocomplete, body), as text."""
     from django.db import connection
 
-    extra = ", title_text, body_text" if connection.vendor == "postgresql" else ""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT object_id, CAST(title AS text), CAST(autocomplete AS text), "
-            f"CAST(body AS text){extra} FROM wagtailsearch_indexentry "
-            "WHERE content_type_id = %s ORDER BY object_id",
-            [ContentType.objects.get_for_model(SearchEntry).pk],
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT entry_id, CAST(heading AS text), CAST(autocomplete AS text), "
+            "CAST(body AS text) FROM portal_search_searchvectors ORDER BY entry_id"
         )
+    else:
+        sql = "SELECT rowid, heading, autocomplete, body FROM portal_search_fulltext ORDER BY rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
         return cursor.fetchall()
 
 
-def test_bulk_index_writer_writes_what_wagtail_writes(welfare):
-    """search.backends.database.writer builds the vectors in SQL on PostgreSQL; Wagtail's
-    own add_items must produce the very same rows (titles, bodies, autocomplete, texts)."""
+def test_the_full_text_is_in_tables_of_the_project_and_follows_the_entries(welfare):
+    """search.backends.database.writer fills the project's own full-text storage, one row
+    per entry, the same when written again; nothing goes to Wagtail's index; deleting an
+    entry, or the page that carries it, deletes its full text."""
+    from django.db import connection
+
     reports = report_index()
-    report(
+    carrier = report(
         reports,
         "Báo cáo kết quả giám sát việc thực hiện chính sách bảo trợ xã hội",
         conclusion="Một số xã chi trả trợ cấp chậm.",
         recommendations=["UBND tỉnh chỉ đạo rà soát đối tượng", "Sở LĐ-TB&XH hướng dẫn"],
     )
-    article(welfare["news"].get_parent(), "Tin không có tóm tắt", summary="")
+    bare = article(welfare["news"].get_parent(), "Tin không có tóm tắt", summary="")
     index_site()
     written = _index_rows()
-    assert len(written) == SearchEntry.objects.count() >= 5
-    backend = get_search_backend("default")
-    backend.get_index_for_model(SearchEntry).add_items(SearchEntry, list(SearchEntry.objects.all()))
+    assert [row[0] for row in written] == sorted(SearchEntry.objects.values_list("pk", flat=True))
+    assert len(written) >= 5
+    content_type = ContentType.objects.get_for_model(SearchEntry)
+    assert not IndexEntry.objects.filter(content_type=content_type).exists()
+    writer.add_entries(list(SearchEntry.objects.all()))
     assert _index_rows() == written
+
+    entry = SearchEntry.objects.get(page=bare)
+    row = next(row for row in written if row[0] == entry.pk)
+    heading = f"{entry.title_folded} {entry.summary_folded}".strip()
+    if connection.vendor == "postgresql":
+        # The heading weighs B, the autocomplete (the title) D: what ranking was tuned with.
+        assert "'tin':1B" in row[1] and "'tom':4B" in row[1]
+        assert row[2] == "'co':3 'khong':2 'tat':5 'tin':1 'tom':4"
+    else:
+        assert row[1:3] == (heading, "tin khong co tom tat")
+        assert row[3].startswith(f"{heading} ")
+
+    entry.delete()
+    assert entry.pk not in [row[0] for row in _index_rows()]
+    assert SearchEntry.objects.filter(page=carrier).count() == 3
+    carrier.delete()  # the report's entry and its recommendations', by cascade
+    assert len(_index_rows()) == SearchEntry.objects.count() == len(written) - 4

@@ -1,19 +1,19 @@
-"""SQLite: the small columns a search reads, in indexes of their own.
+"""SQLite: the small columns a search reads, in an index of their own.
 
-A search reads, for every match, the FTS row's index entry (to find the search entry)
-and the entry's facet columns; a search with no words reads those of every entry.
-SQLite stores a row's columns in order, and both tables keep long text there: Wagtail's
-index entries a copy of the indexed text, search entries the display and folded text
-before the facet columns, over several overflow pages. Reading through the table costs
-one page or more per row; these two indexes hold only what the search reads, so
-search.backends.database.engine reads them instead (INDEXED BY, when they exist):
-for 17,000 matches the index-entry lookups fall from 48 to 21 ms, the entry columns
-from 130 to 40 ms per 20,000 entries.
+A search reads, for every match, the entry's facet columns; a search with no words reads
+those of every entry. SQLite stores a row's columns in order, and search entries keep the
+display and folded text before the facet columns, over several overflow pages. Reading
+through the table costs one page or more per row; this index holds only what the search
+reads, so search.backends.database.engine reads it instead (INDEXED BY, when it exists):
+the entry columns fall from 130 to 40 ms per 20,000 entries.
+
+(This migration also indexed Wagtail's `wagtailsearch_indexentry`; the project adds
+nothing to Wagtail's tables any more, and 0005 drops that index where it exists.)
 
 SQLite only (PostgreSQL keeps long text out of line already), and created by SQL rather
-than Meta.indexes since one is on Wagtail's table and the other would be refused by
-PostgreSQL (wide btree entries). Django does not know them: should a later migration
-rebuild a table on SQLite and drop one, searches are slower, never wrong.
+than Meta.indexes since PostgreSQL would refuse it (wide btree entries). Django does not
+know it: should a later migration rebuild the table on SQLite and drop it, searches are
+slower, never wrong.
 """
 
 from django.db import migrations
@@ -23,10 +23,6 @@ INDEXES = {
         "portal_search_searchentry",
         "id, kind, published, year, section_id, section_label, path, body_id, body_label, "
         "status, status_label, field_keys, fields, locality_keys, localities",
-    ),
-    "portal_search_indexentry_ids": (
-        "wagtailsearch_indexentry",
-        "id, content_type_id, object_id",
     ),
 }
 

@@ -1,10 +1,10 @@
 """Database backend: the site's search without Elasticsearch, on SQLite or PostgreSQL.
 
 Documents and queries meet in the folded form of search.analysis (no accents, "đ" as "d",
-abbreviations spelled out, numbers in one spelling), indexed by Wagtail's database search
-backend (search.models.SearchEntry.search_fields). A search costs at most three queries
-in the usual case, whatever the number of matches (a section filter reads the section's
-path, and a relaxed match, below, costs one more):
+abbreviations spelled out, numbers in one spelling), in the project's own full-text
+storage (writer.py: an FTS5 table on SQLite, SearchVectors on PostgreSQL). A search costs
+at most three queries in the usual case, whatever the number of matches (a section filter
+reads the section's path, and a relaxed match, below, costs one more):
 
 1. the match (engine.py): every matching entry's id, score and small facet columns,
    filtered in SQL by the date range and the conclusions scope only;
@@ -21,25 +21,27 @@ or mistyped still finds something. With no complete match, a close spelling is o
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
-from functools import reduce
 from typing import Any
 
-from django.db.models import Case, F, Q, TextField, Value, When
-from django.db.models.functions import Concat
-from django.db.models.lookups import Contains, GreaterThanOrEqual
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from search.analysis import QueryForms, query_forms
 from search.backends.database import engine, ranking
 from search.backends.database import facets as facet_counts
-from search.backends.database.engine import MAX_RELAXED_WORDS, Engine, Row, details
+from search.backends.database.engine import (
+    MAX_RELAXED_WORDS,
+    Condition,
+    Engine,
+    Row,
+    details,
+)
 from search.highlight import matcher_for
 from search.hits import make_hit
-from search.models import EntryKind
+from search.models import EntryKind, SearchEntry
 from search.params import SearchRequest
 from search.results import BACKEND_DATABASE, FACETS, SearchHit, SearchResults, Suggestion
 from search.spelling import close_spelling
@@ -77,36 +79,53 @@ def _required(count: int) -> int:
     return 1 if count == 2 else max(2, count * 3 // 4)
 
 
-def _day_start(day: date) -> datetime:
-    # The reader's days are Vietnamese days (TIME_ZONE), whatever the server's clock says.
-    return timezone.make_aware(datetime.combine(day, time.min))
+def _day_start(day: date) -> Any:
+    # The reader's days are Vietnamese days (TIME_ZONE), whatever the server's clock says;
+    # the value as the database stores it (UTC text on SQLite).
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return connection.ops.adapt_datetimefield_value(start)
 
 
-def _in_conclusion(words: Sequence[str], required: int) -> Q:
-    padded = Concat(Value(" "), F("conclusion_folded"), Value(" "), output_field=TextField())
-    found = [Contains(padded, f" {word} ") for word in words]
+def _in_conclusion(words: Sequence[str], required: int) -> tuple[str, list[Any]]:
+    # The word between spaces in the padded folded conclusion: whole words only. A plain
+    # substring search (instr, strpos) rather than LIKE: nothing in a word is a pattern.
+    find = "instr" if connection.vendor == "sqlite" else "strpos"
+    padded = f"' ' || {_column('conclusion_folded')} || ' '"
+    found = [f"{find}({padded}, %s) > 0" for _word in words]
+    params: list[Any] = [f" {word} " for word in words]
     if required >= len(words):
-        return Q(*found)
-    counted = reduce(operator.add, (Case(When(f, then=1), default=0) for f in found))
-    return Q(GreaterThanOrEqual(counted, required))
+        return " AND ".join(found), params
+    counted = " + ".join(f"(CASE WHEN {test} THEN 1 ELSE 0 END)" for test in found)
+    return f"({counted}) >= %s", [*params, required]
 
 
-def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> Q:
+def _column(name: str) -> str:
+    quote = connection.ops.quote_name
+    return f"{quote(SearchEntry._meta.db_table)}.{quote(name)}"
+
+
+def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> Condition:
     """The filters applied in SQL: the date range (whole days) and the conclusions scope.
 
     In the conclusions scope the words must be in the conclusion itself (a report's
     conclusion and recommendations, a recommendation's text), as many as the match needs.
     """
-    where = Q()
+    sql: list[str] = []
+    params: list[Any] = []
     if request.date_from:
-        where &= Q(published__gte=_day_start(request.date_from))
+        sql.append(f"{_column('published')} >= %s")
+        params.append(_day_start(request.date_from))
     if request.date_to:
-        where &= Q(published__lt=_day_start(request.date_to + timedelta(days=1)))
+        sql.append(f"{_column('published')} < %s")
+        params.append(_day_start(request.date_to + timedelta(days=1)))
     if request.scope == "conclusions":
-        where &= Q(kind__in=CONCLUSION_KINDS) & ~Q(conclusion_folded="")
+        sql.append(f"{_column('kind')} IN (%s, %s) AND {_column('conclusion_folded')} <> ''")
+        params += CONCLUSION_KINDS
         if words:
-            where &= _in_conclusion(words, required)
-    return where
+            found, found_params = _in_conclusion(words, required)
+            sql.append(found)
+            params += found_params
+    return Condition("".join(f" AND {part}" for part in sql), params)
 
 
 def _empty(request: SearchRequest) -> SearchResults:

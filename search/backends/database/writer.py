@@ -1,13 +1,20 @@
-"""Wagtail's database search index for SearchEntry rows, written in bulk.
+"""The project's full-text storage of SearchEntry rows, written in bulk by the database.
 
-Wagtail's `add_items` reads every search field of every row in Python; on PostgreSQL it
-also compiles one ORM expression per field per row into one huge statement: at 20,000
-entries that was three quarters of a rebuild. Here the database builds the same index
-rows itself, with one INSERT … SELECT over the SearchEntry rows already in the table
-(PostgreSQL computes the vectors; on SQLite, Wagtail's triggers fill the FTS5 table).
-`tests/test_search_database.py` checks, row for row, that the result equals what
-Wagtail's `add_items` writes, so a change of SearchEntry's search fields (or of Wagtail)
-that this module does not follow fails loudly. Other databases get Wagtail's add_items.
+Each database keeps the full text in a table the project owns (search/migrations/0005),
+filled here with one statement per batch over the SearchEntry rows already written, so
+the text never travels back to Python:
+
+* PostgreSQL: `SearchVectors` (search.models), one row per entry, its vectors computed
+  by the same INSERT … SELECT that writes it (`hdnd_unaccent`, search/migrations/0002).
+  Deleting an entry deletes its row (Django's cascade).
+* SQLite: the FTS5 table `portal_search_fulltext`, rowid = the entry's id, columns
+  (heading, body, autocomplete). A trigger on SearchEntry deletes the rows of deleted
+  entries, so a queryset delete, a page's cascade or a raw DELETE all keep it in step.
+
+What goes where (both databases): the heading is the folded title and summary, ranked on
+for every match; the body every folded text, matched on; the autocomplete the folded
+title, for suggestions. On PostgreSQL the weights are those the ranking was tuned with:
+title and heading B, summary C, conclusion and body D.
 """
 
 from __future__ import annotations
@@ -17,72 +24,79 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
-from wagtail.search import index
-from wagtail.search.backends import get_search_backend
-from wagtail.search.models import IndexEntry
 
-from search.models import HeadingField, SearchEntry
+from search.models import SearchEntry, SearchVectors
 
-
-def _database_index():
-    return get_search_backend("default").get_index_for_model(SearchEntry)
+CONFIG = "hdnd_unaccent"  # search/migrations/0002: `simple` with unaccent
+AUTOCOMPLETE_CONFIG = "simple"
+FULLTEXT_TABLE = "portal_search_fulltext"  # SQLite's FTS5 table (search/migrations/0005)
+# (folded column, PostgreSQL weight) of the body, in this order.
+BODY_PARTS = (
+    ("title_folded", "B"),
+    ("summary_folded", "C"),
+    ("conclusion_folded", "D"),
+    ("body_folded", "D"),
+)
 
 
 def add_entries(rows: Sequence[SearchEntry]) -> None:
-    """Index these (saved) rows in Wagtail's database search index, replacing old rows."""
-    if not rows:
-        return
-    database_index = _database_index()
-    content_type = ContentType.objects.get_for_model(SearchEntry).pk
-    ids = [row.pk for row in rows]
-    if connection.vendor == "postgresql":
-        backend = database_index.backend
-        sql, params = _postgres_sql(backend.config, backend.autocomplete_config)
-        params = [content_type, *params, ids]
-    elif connection.vendor == "sqlite":
-        sql, params = _sqlite_sql(), [content_type, json.dumps(ids)]
-    else:
-        database_index.add_items(SearchEntry, list(rows))
+    """Write the full text of these (saved) rows, replacing what they had."""
+    if rows:
+        write_ids([row.pk for row in rows])
+
+
+def write_ids(ids: Sequence[int]) -> None:
+    """Write the full text of the SearchEntry rows with these ids."""
+    if not ids:
         return
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-    # Wagtail's add_items ends so too: title_norm of the new rows from the average length.
-    database_index._refresh_title_norms()
+        if connection.vendor == "postgresql":
+            cursor.execute(postgres_sql(), [list(ids)])
+        elif connection.vendor == "sqlite":
+            listed = json.dumps(list(ids))
+            # FTS5 has no upsert: the old text goes first (nothing, for new entries).
+            cursor.execute(
+                f"DELETE FROM {FULLTEXT_TABLE} WHERE rowid IN (SELECT value FROM json_each(%s))",
+                [listed],
+            )
+            cursor.execute(sqlite_sql(), [listed])
+        else:
+            raise NotImplementedError(
+                f"The database search supports SQLite and PostgreSQL, not {connection.vendor}."
+            )
 
 
 class BatchedIndexWriter:
     """`add_entries` for a rebuild: rows collected into batches of `batch` rows.
 
-    Wagtail re-averages every title's length (title_norm) once per call, so a few large
-    calls beat one per chunk. On PostgreSQL outside a transaction each batch is written
-    from a thread with a connection of its own: the server builds vectors and updates
-    its GIN indexes while this process reads and normalises the next pages. Inside a
-    transaction (tests, a seed) another connection would not see the rows: it writes
-    in line.
+    One statement per few thousand rows costs less than one per chunk of pages. On
+    PostgreSQL outside a transaction each batch is written from a thread with a connection
+    of its own: the server builds vectors and updates its GIN indexes while this process
+    reads and normalises the next pages. Inside a transaction (tests, a seed) another
+    connection would not see the rows: it writes in line.
     """
 
     def __init__(self, batch: int = 5000) -> None:
         self.batch = batch
-        self.rows: list[SearchEntry] = []
+        self.ids: list[int] = []
         concurrent = connection.vendor == "postgresql" and not connection.in_atomic_block
         self.thread = ThreadPoolExecutor(max_workers=1) if concurrent else None
         self.pending: Future[None] | None = None
 
     def add(self, rows: Sequence[SearchEntry]) -> None:
-        self.rows += rows
-        if len(self.rows) >= self.batch:
+        self.ids += [row.pk for row in rows]
+        if len(self.ids) >= self.batch:
             self._write()
 
     def _write(self) -> None:
-        rows, self.rows = self.rows, []
+        ids, self.ids = self.ids, []
         if self.thread is None:
-            add_entries(rows)
+            write_ids(ids)
             return
         if self.pending is not None:
             self.pending.result()  # one batch in flight; raises what the last one raised
-        self.pending = self.thread.submit(_add_on_own_connection, rows)
+        self.pending = self.thread.submit(_write_on_own_connection, ids)
 
     def __enter__(self) -> BatchedIndexWriter:
         return self
@@ -94,7 +108,7 @@ class BatchedIndexWriter:
         traceback: TracebackType | None,
     ) -> None:
         try:
-            if kind is None and self.rows:
+            if kind is None and self.ids:
                 self._write()
             if self.pending is not None:
                 self.pending.result()
@@ -103,94 +117,41 @@ class BatchedIndexWriter:
                 self.thread.shutdown()
 
 
-def _add_on_own_connection(rows: list[SearchEntry]) -> None:
+def _write_on_own_connection(ids: list[int]) -> None:
     try:
-        add_entries(rows)
+        write_ids(ids)
     finally:
         connections.close_all()  # this thread's connections only
 
 
-def _text(field: index.SearchField | index.AutocompleteField, trim: str) -> str:
-    """SQL for the text Wagtail's indexer reads from `field` of row `e`."""
-    if isinstance(field, HeadingField):
-        return f"{trim}(e.title_folded || ' ' || e.summary_folded)"
-    if type(field) in (index.SearchField, index.AutocompleteField):
-        return f"e.{SearchEntry._meta.get_field(field.field_name).column}"
-    raise TypeError(f"writer.add_entries does not know how to index {field!r}")
+def heading_sql(trim: str) -> str:
+    """The heading text of entry `e`: folded title and summary, trimmed (no summary)."""
+    return f"{trim}(e.title_folded || ' ' || e.summary_folded)"
 
 
-def _fields(trim: str) -> tuple[list[tuple[str, float | None]], ...]:
-    """(SQL text, boost) of what Wagtail puts in the title, body and autocomplete columns,
-    in SearchEntry.search_fields order (Wagtail's order)."""
-    title, body, autocomplete = [], [], []
-    for field in SearchEntry.get_search_fields():
-        if isinstance(field, index.SearchField):
-            target = title if field.field_name == "title" else body
-            target.append((_text(field, trim), field.boost))
-        elif isinstance(field, index.AutocompleteField):
-            autocomplete.append((_text(field, trim), None))
-    return title, body, autocomplete
-
-
-def _sqlite_sql() -> str:
-    # Wagtail's SQLite indexer joins the texts with a space, empty ones included; its
-    # triggers copy the row into the FTS5 table on insert and on update.
-    title, body, autocomplete = (
-        " || ' ' || ".join(text for text, _boost in parts) or "''" for parts in _fields("trim")
-    )
+def sqlite_sql() -> str:
+    """INSERT of the FTS5 rows of the entries whose ids are a JSON list (one parameter)."""
+    body = " || ' ' || ".join(f"e.{column}" for column, _weight in BODY_PARTS)
     return (
-        f"INSERT INTO {IndexEntry._meta.db_table} "
-        "(content_type_id, object_id, title, autocomplete, body, title_norm) "
-        f"SELECT %s, CAST(e.id AS text), {title}, {autocomplete}, {body}, 1.0 "
-        f"FROM {SearchEntry._meta.db_table} e WHERE e.id IN (SELECT value FROM json_each(%s)) "
-        "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = excluded.title, "
-        "autocomplete = excluded.autocomplete, body = excluded.body"
+        f"INSERT INTO {FULLTEXT_TABLE} (rowid, heading, body, autocomplete) "
+        f"SELECT e.id, {heading_sql('trim')}, {body}, e.title_folded "
+        f"FROM {SearchEntry._meta.db_table} e WHERE e.id IN (SELECT value FROM json_each(%s))"
     )
 
 
-def _vector(parts: list[tuple[str, str]], config: str | None) -> tuple[str, list[str]]:
-    # Wagtail's as_vector: one weighted to_tsvector per text, concatenated; empty texts
-    # add nothing either way. Without a config, PostgreSQL's default one, as in Wagtail.
-    if not parts:
-        return "to_tsvector('')", []
-    sqls, params = [], []
-    for text, weight in parts:
-        if config:
-            sqls.append(f"setweight(to_tsvector(%s::regconfig, COALESCE({text}, '')), '{weight}')")
-            params.append(config)
-        else:
-            sqls.append(f"setweight(to_tsvector(COALESCE({text}, '')), '{weight}')")
-    return " || ".join(sqls), params
+def _vector(text: str, weight: str, config: str = CONFIG) -> str:
+    return f"setweight(to_tsvector('{config}'::regconfig, COALESCE({text}, '')), '{weight}')"
 
 
-def _plain(texts: list[str]) -> str:
-    # Wagtail's title_text/body_text: the non-empty stripped texts, space-separated.
-    if not texts:
-        return "''"
-    return "concat_ws(' ', " + ", ".join(f"NULLIF(btrim({t}), '')" for t in texts) + ")"
-
-
-def _postgres_sql(config: str | None, autocomplete_config: str | None) -> tuple[str, list[str]]:
-    from modelsearch.backends.database.postgres.weights import get_weight
-
-    title, body, autocomplete = (
-        [(text, get_weight(boost)) for text, boost in parts] for parts in _fields("btrim")
-    )
-    # Wagtail weighs autocomplete text "D" whatever the field says.
-    autocomplete = [(text, "D") for text, _weight in autocomplete]
-    title_sql, title_params = _vector(title, config)
-    auto_sql, auto_params = _vector(autocomplete, autocomplete_config)
-    body_sql, body_params = _vector(body, config)
-    table = IndexEntry._meta.db_table
-    sql = (
-        f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "
-        "title_norm, title_text, body_text) "
-        f"SELECT %s, CAST(e.id AS text), {title_sql}, {auto_sql}, {body_sql}, 1.0, "
-        f"{_plain([t for t, _w in title])}, {_plain([t for t, _w in body])} "
+def postgres_sql() -> str:
+    """Upsert of the vectors of the entries whose ids are an array (one parameter)."""
+    body = " || ".join(_vector(f"e.{column}", weight) for column, weight in BODY_PARTS)
+    heading = _vector(heading_sql("btrim"), "B")
+    autocomplete = _vector("e.title_folded", "D", AUTOCOMPLETE_CONFIG)
+    return (
+        f"INSERT INTO {SearchVectors._meta.db_table} (entry_id, heading, body, autocomplete) "
+        f"SELECT e.id, {heading}, {body}, {autocomplete} "
         f"FROM {SearchEntry._meta.db_table} e WHERE e.id = ANY(%s) "
-        "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
-        "title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
-        "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text"
+        "ON CONFLICT (entry_id) DO UPDATE SET heading = EXCLUDED.heading, "
+        "body = EXCLUDED.body, autocomplete = EXCLUDED.autocomplete"
     )
-    # Parameters: the content type, the SELECT list's configs in order, then the ids.
-    return sql, [*title_params, *auto_params, *body_params]
