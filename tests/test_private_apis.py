@@ -45,14 +45,6 @@ PUBLIC_UNDERSCORE = {
 # Internals without an underscore.
 INTERNAL_NAMES = {"get_compiler"}
 
-# Private names other helpers of issue 9 are removing on their branches; the lead empties
-# this list when merging. An entry that no longer occurs fails, so the list stays true.
-PENDING_ELSEWHERE = {
-    ("search/backends/database/writer.py", "_refresh_title_norms"),
-    ("search/backends/database/engine.py", "get_compiler"),
-    ("bench/search.py", "_raw_delete"),
-}
-
 
 def _is_private(name: str) -> bool:
     return name.startswith("_") and not name.startswith("__")
@@ -135,16 +127,11 @@ def private_uses() -> set[tuple[str, str]]:
 
 
 def test_no_private_framework_names_outside_core_compat():
-    unexpected = sorted(private_uses() - PENDING_ELSEWHERE)
+    unexpected = sorted(private_uses())
     assert not unexpected, (
         "Private framework names used outside core/compat.py (use a public API, or add a "
         f"function with a comment and a test to core/compat.py): {unexpected}"
     )
-
-
-def test_pending_list_is_not_stale():
-    stale = sorted(PENDING_ELSEWHERE - private_uses())
-    assert not stale, f"No longer used, remove from PENDING_ELSEWHERE: {stale}"
 
 
 def test_the_scanner_sees_each_kind_of_private_use():
