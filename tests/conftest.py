@@ -64,3 +64,12 @@ def editor(db):
 @pytest.fixture
 def approver(db):
     return user_in("Lãnh đạo duyệt tin", "lanhdao")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # After pytest-django has put the database tests first: within each module's run, the
+    # tests sharing a module-wide world go last, so the module's other tests never see it.
+    from tests.worlds import in_module_runs
+
+    items[:] = in_module_runs(items)

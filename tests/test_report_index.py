@@ -14,6 +14,7 @@ from news.models import PortalSettings
 from reports.enums import RecommendationStatus, ReportKind, UnitLevel
 from reports.models import AdministrativeUnit, Recommendation, ReportIndexPage
 from reports.report_list import filter_reports
+from tests.factories import home_page
 from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     agency,
@@ -24,6 +25,7 @@ from tests.report_factories import (
     make_report_index,
     record_update,
 )
+from tests.worlds import fresh, module_world
 
 
 def soup(response) -> BeautifulSoup:
@@ -67,14 +69,19 @@ def set_statuses(report, *statuses: str) -> None:
 
 
 @pytest.fixture
-def index(home):
+def index(request, home):
+    # Tests of the shared catalogue read its list; the others get an empty list of their own.
+    if "catalogue" in request.fixturenames:
+        return request.getfixturevalue("catalogue")["index"]
     PortalSettings.for_site(home.get_site())
     return make_report_index()
 
 
-@pytest.fixture
-def catalogue(index, home):
+def build_catalogue() -> dict:
     """Four public reports, plus a draft, a restricted one and one under another list."""
+    home = home_page()
+    PortalSettings.for_site(home.get_site())
+    index = make_report_index()
     social, economy = body(), body("Ban Kinh tế - Ngân sách", "Ban KT-NS")
     interior = agency("Sở Nội vụ", abbreviation="SNV")
     labour = agency(
@@ -140,6 +147,7 @@ def catalogue(index, home):
     build_report(other, title="Báo cáo ở danh sách khác", report_date=date(2023, 3, 3))
     return {
         **reports,
+        "index": index,
         "social": social,
         "economy": economy,
         "interior": interior,
@@ -149,6 +157,14 @@ def catalogue(index, home):
         "sin_ho": sin_ho,
         "binh_lu": binh_lu,
     }
+
+
+catalogue_world = module_world(build_catalogue, name="catalogue_world")
+
+
+@pytest.fixture
+def catalogue(catalogue_world, db):
+    return fresh(catalogue_world)
 
 
 A, B, C, D = (
