@@ -38,12 +38,9 @@ def home(db):
 @pytest.fixture
 def sections(home):
     """The source page's section chain: Tin tức hoạt động › Hội đồng nhân dân tỉnh › Các Ban."""
-    from tests.factories import make_section
+    from tests.factories import make_section_chain
 
-    news = make_section("Tin tức hoạt động", home)
-    council = make_section("Hội đồng nhân dân tỉnh", news)
-    committees = make_section("Các Ban HĐND tỉnh", council)
-    return {"news": news, "council": council, "committees": committees}
+    return make_section_chain(home)
 
 
 def user_in(group_name: str | None, username: str):
