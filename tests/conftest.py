@@ -10,10 +10,15 @@ from django.core.cache import caches
 PINNED_TODAY = date(2026, 11, 20)
 
 
+def pinned_travel() -> time_machine.travel:
+    """The clock at noon in Hà Nội on PINNED_TODAY (a context manager), ticking from there."""
+    noon = datetime(2026, 11, 20, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    return time_machine.travel(noon, tick=True)
+
+
 @pytest.fixture
 def pinned_clock():
-    noon = datetime(2026, 11, 20, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    with time_machine.travel(noon, tick=True):
+    with pinned_travel():
         yield
 
 

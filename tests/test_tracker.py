@@ -18,7 +18,7 @@ from wagtail.models import PageViewRestriction
 from reports.enums import RecommendationStatus as S
 from reports.models import Recommendation, SupervisionReportPage
 from reports.tracker.queries import filter_recommendations
-from tests.conftest import PINNED_TODAY
+from tests.conftest import PINNED_TODAY, pinned_travel
 from tests.merger_scenario import AGENCY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     address,
@@ -32,6 +32,7 @@ from tests.report_factories import (
     make_tracker,
     record_update,
 )
+from tests.worlds import fresh, module_world
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")
 TODAY = PINNED_TODAY
@@ -47,9 +48,13 @@ def set_fields(report: SupervisionReportPage, *items) -> None:
     )
 
 
-@pytest.fixture
-def world(home):
+def build_world() -> dict:
     """Two public reports, a draft and a private one, addressed to a merged agency too."""
+    with pinned_travel():  # built on the day the tests read it on
+        return _build_world()
+
+
+def _build_world() -> dict:
     index = make_report_index()
     tracker = make_tracker(index)
     interior = agency("Sở Nội vụ", abbreviation="SNV")
@@ -121,6 +126,15 @@ def world(home):
         "budget_body": budget_body,
         "first": first,
     }
+
+
+# Built once for the module: its tests only read it (what one writes is rolled back).
+tracker_world = module_world(build_world, name="tracker_world")
+
+
+@pytest.fixture
+def world(tracker_world, db) -> dict:
+    return fresh(tracker_world)
 
 
 ALL_PUBLIC = {
