@@ -23,7 +23,6 @@ from reports.models import (
 )
 from tests.conftest import PINNED_TODAY, pinned_travel
 from tests.factories import make_article
-from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     agency,
     body,
@@ -446,24 +445,6 @@ def test_bad_parameters_are_400_with_a_json_error(client, db, path, params, fiel
     assert data["error"]["field"] == field_name
     assert f"“{field_name}”" in data["error"]["message"]
     assert "Tham số" in data["error"]["message"] or "Giá trị" in data["error"]["message"]
-
-
-@pytest.mark.parametrize(
-    ("path", "param", "key", "matches"),
-    [("/reports/", "agency", k, v) for k, v in AGENCY_MATCHES.items()]
-    + [("/reports/", "locality", k, v) for k, v in LOCALITY_MATCHES.items()]
-    + [("/recommendations/", "agency", k, v) for k, v in AGENCY_MATCHES.items()],
-)
-def test_agency_and_locality_follow_mergers_by_the_shared_rule(
-    client, index, path, param, key, matches
-):
-    scenario = build_merger_scenario(index)
-    chosen = scenario["agencies" if param == "agency" else "units"][key]
-    payload = get(client, path, **{param: chosen.pk})[1]
-    if path == "/reports/":
-        assert set(ids(payload)) == {scenario["reports"][name].pk for name in matches}
-    else:
-        assert {i["text"] for i in payload["items"]} == {scenario["texts"][n] for n in matches}
 
 
 def test_the_error_lists_the_accepted_values(client, db):

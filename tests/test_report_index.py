@@ -15,7 +15,6 @@ from reports.enums import RecommendationStatus, ReportKind, UnitLevel
 from reports.models import AdministrativeUnit, Recommendation, ReportIndexPage
 from reports.report_list import filter_reports
 from tests.factories import home_page
-from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     agency,
     body,
@@ -365,18 +364,6 @@ def test_filter_reports_takes_a_plain_dict_for_the_api(index, catalogue):
     assert counts == {B: (1, 0), C: (1, 1)}
     assert filter_reports({"kind": ["khao-sat"]}, with_facets=False).facets == {}
     assert [r.title for r in filter_reports({"kind": ["khao-sat"]}).queryset] == [B]
-
-
-@pytest.mark.parametrize(
-    ("param", "key", "matches"),
-    [("agency", k, v) for k, v in AGENCY_MATCHES.items()]
-    + [("locality", k, v) for k, v in LOCALITY_MATCHES.items()],
-)
-def test_agency_and_locality_follow_mergers_by_the_shared_rule(client, index, param, key, matches):
-    scenario = build_merger_scenario(index)
-    chosen = scenario["agencies" if param == "agency" else "units"][key]
-    expected = {scenario["titles"][name] for name in matches}
-    assert set(listed(client, index, **{param: chosen.pk})) == expected
 
 
 # ---------------------------------------------------------------- query count

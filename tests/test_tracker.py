@@ -19,7 +19,6 @@ from reports.enums import RecommendationStatus as S
 from reports.models import Recommendation, SupervisionReportPage
 from reports.tracker.queries import filter_recommendations
 from tests.conftest import PINNED_TODAY, pinned_travel
-from tests.merger_scenario import AGENCY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     address,
     agency,
@@ -200,15 +199,6 @@ def test_filtering_by_the_old_agency_finds_its_own_recommendation_only(world):
     # Not what Sở Nội vụ received after the merger: the old department did not inherit it.
     assert {r.text for r in queryset} == {"Rà soát đối tượng bảo trợ"}
     assert cleaned.agency == world["labour"].pk
-
-
-@pytest.mark.parametrize(("key", "matches"), AGENCY_MATCHES.items())
-def test_agency_follows_mergers_by_the_shared_rule(client, home, key, matches):
-    index = make_report_index()
-    tracker = make_tracker(index)
-    scenario = build_merger_scenario(index)
-    response = get(client, tracker, f"agency={scenario['agencies'][key].pk}")
-    assert set(listed(response)) == {scenario["texts"][name] for name in matches}
 
 
 def test_the_form_keeps_the_chosen_filters_selected(client, world):
