@@ -11,7 +11,6 @@ import unicodedata
 from datetime import date
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
@@ -35,6 +34,7 @@ from tests.search_factories import (
     titles,
 )
 from tests.search_factories import search as run
+from tests.search_rows import index_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -584,20 +584,6 @@ def test_a_search_costs_at_most_three_queries(documents, django_assert_max_num_q
 # ------------------------------------------------------------------ the index writer
 
 
-def _index_rows() -> list[tuple]:
-    from django.db import connection
-
-    extra = ", title_text, body_text" if connection.vendor == "postgresql" else ""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT object_id, CAST(title AS text), CAST(autocomplete AS text), "
-            f"CAST(body AS text){extra} FROM wagtailsearch_indexentry "
-            "WHERE content_type_id = %s ORDER BY object_id",
-            [ContentType.objects.get_for_model(SearchEntry).pk],
-        )
-        return cursor.fetchall()
-
-
 def test_bulk_index_writer_writes_what_wagtail_writes(welfare):
     """search.backends.database.writer builds the vectors in SQL on PostgreSQL; Wagtail's
     own add_items must produce the very same rows (titles, bodies, autocomplete, texts)."""
@@ -610,8 +596,8 @@ def test_bulk_index_writer_writes_what_wagtail_writes(welfare):
     )
     article(welfare["news"].get_parent(), "Tin không có tóm tắt", summary="")
     index_site()
-    written = _index_rows()
+    written = index_rows()
     assert len(written) == SearchEntry.objects.count() >= 5
     backend = get_search_backend("default")
     backend.get_index_for_model(SearchEntry).add_items(SearchEntry, list(SearchEntry.objects.all()))
-    assert _index_rows() == written
+    assert index_rows() == written
