@@ -21,7 +21,7 @@ from search.backends import database
 from search.models import SearchEntry
 from search.results import FACETS, SearchResults
 from search.spelling import close_spelling
-from tests.factories import make_section
+from tests.factories import home_page, make_section, make_section_chain
 from tests.merger_scenario import commune
 from tests.report_factories import body, district, field, record_update
 from tests.search_factories import (
@@ -35,6 +35,7 @@ from tests.search_factories import (
 )
 from tests.search_factories import search as run
 from tests.search_rows import index_rows
+from tests.worlds import fresh, module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -183,9 +184,9 @@ def test_all_words_rank_first_and_a_missing_word_still_finds_something(sections)
 # ----------------------------------------------------------------------- filters
 
 
-@pytest.fixture
-def documents(sections):
+def build_documents() -> dict:
     """Articles in two sections and a notice section, two reports, three recommendations."""
+    sections = make_section_chain(home_page())
     notices = make_section("Thông báo")
     committee, council_body = body(), body("Thường trực HĐND tỉnh", "TT HĐND")
     welfare_field, budget_field = field(), field("Ngân sách", "ngan-sach")
@@ -256,6 +257,15 @@ def documents(sections):
         "first_recommendation": first,
         "articles": articles,
     }
+
+
+# Built once for the module: its tests only read it (what one writes is rolled back).
+documents_world = module_world(build_documents, name="documents_world")
+
+
+@pytest.fixture
+def documents(documents_world, db) -> dict:
+    return fresh(documents_world)
 
 
 def test_type_filter(documents):
