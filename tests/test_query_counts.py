@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -56,11 +55,6 @@ def count_queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
-
-
-@pytest.fixture
-def small_site(home, sections):
-    return build_site(home, sections, articles_per_section=2, extra_sections=0)
 
 
 def grow(home, sections, small):
