@@ -10,10 +10,15 @@ from django.core.cache import caches
 PINNED_TODAY = date(2026, 11, 20)
 
 
+def pinned_travel() -> time_machine.travel:
+    """The clock at noon in Hà Nội on PINNED_TODAY (a context manager), ticking from there."""
+    noon = datetime(2026, 11, 20, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    return time_machine.travel(noon, tick=True)
+
+
 @pytest.fixture
 def pinned_clock():
-    noon = datetime(2026, 11, 20, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    with time_machine.travel(noon, tick=True):
+    with pinned_travel():
         yield
 
 
@@ -38,12 +43,9 @@ def home(db):
 @pytest.fixture
 def sections(home):
     """The source page's section chain: Tin tức hoạt động › Hội đồng nhân dân tỉnh › Các Ban."""
-    from tests.factories import make_section
+    from tests.factories import make_section_chain
 
-    news = make_section("Tin tức hoạt động", home)
-    council = make_section("Hội đồng nhân dân tỉnh", news)
-    committees = make_section("Các Ban HĐND tỉnh", council)
-    return {"news": news, "council": council, "committees": committees}
+    return make_section_chain(home)
 
 
 def user_in(group_name: str | None, username: str):
@@ -64,3 +66,12 @@ def editor(db):
 @pytest.fixture
 def approver(db):
     return user_in("Lãnh đạo duyệt tin", "lanhdao")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # After pytest-django has put the database tests first: within each module's run, the
+    # tests sharing a module-wide world go last, so the module's other tests never see it.
+    from tests.worlds import in_module_runs
+
+    items[:] = in_module_runs(items)

@@ -26,6 +26,14 @@ def make_section(title: str, parent: Page | None = None, **fields) -> NewsIndexP
     return section
 
 
+def make_section_chain(home: Page) -> dict[str, NewsIndexPage]:
+    """The source page's section chain: Tin tức hoạt động › Hội đồng nhân dân tỉnh › Các Ban."""
+    news = make_section("Tin tức hoạt động", home)
+    council = make_section("Hội đồng nhân dân tỉnh", news)
+    committees = make_section("Các Ban HĐND tỉnh", council)
+    return {"news": news, "council": council, "committees": committees}
+
+
 def make_article(
     parent: Page,
     title: str = "Bài viết thử",

@@ -1,7 +1,7 @@
 """One set of merged agencies and units that every filtered list must read the same way.
 
-The report index, the tracker and the API share the rules of reports.list_params; each
-of their test files runs its own list over this data and expects the same answers:
+The report index, the tracker and the API share the rules of reports.list_params;
+tests/test_merger_rule.py runs each of their lists over this data and expects the same answers:
 
   Sở Nội vụ absorbed Sở Lao động - Thương binh và Xã hội (which had absorbed Chi cục
   Phòng, chống tệ nạn xã hội) and Ban Thi đua - Khen thưởng. Filtering by Sở Nội vụ finds

@@ -21,9 +21,8 @@ from reports.models import (
     ReportIndexPage,
     WorkingSession,
 )
-from tests.conftest import PINNED_TODAY
+from tests.conftest import PINNED_TODAY, pinned_travel
 from tests.factories import make_article
-from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import (
     agency,
     body,
@@ -34,6 +33,7 @@ from tests.report_factories import (
     person,
     record_update,
 )
+from tests.worlds import fresh, module_world
 
 API = "/api/v1"
 pytestmark = pytest.mark.usefixtures("pinned_clock")
@@ -59,13 +59,20 @@ def ids(payload) -> list[int]:
 
 
 @pytest.fixture
-def index(home) -> ReportIndexPage:
+def index(request, home) -> ReportIndexPage:
+    # Tests of the shared site read its list; the others get an empty list of their own.
+    if "site" in request.fixturenames:
+        return request.getfixturevalue("site")["index"]
     return make_report_index()
 
 
-@pytest.fixture
-def site(index):
+def build_site() -> dict:
     """Four public reports across bodies, years, kinds and agencies, plus their graph."""
+    with pinned_travel():  # built on the day the tests read it on
+        return _build_site(make_report_index())
+
+
+def _build_site(index: ReportIndexPage) -> dict:
     culture, economy = body(), body("Ban Kinh tế - Ngân sách", "Ban KT-NS")
     interior = agency("Sở Nội vụ", abbreviation="SNV")
     labour = agency(active_until=date(2025, 2, 28), successor=interior)
@@ -116,6 +123,7 @@ def site(index):
     set_addressees(social.recommendations.get(text="Rà soát đối tượng bảo trợ"), [labour])
     set_addressees(done, [finance])
     return {
+        "index": index,
         "social": social,
         "spending": spending,
         "staffing": staffing,
@@ -129,6 +137,15 @@ def site(index):
         "new_commune": new_commune,
         "welfare": welfare,
     }
+
+
+# Built once for the module: its tests only read it (what one writes is rolled back).
+site_world = module_world(build_site, name="site_world")
+
+
+@pytest.fixture
+def site(site_world, db) -> dict:
+    return fresh(site_world)
 
 
 def test_report_list_item_has_every_structured_part(client, site):
@@ -428,24 +445,6 @@ def test_bad_parameters_are_400_with_a_json_error(client, db, path, params, fiel
     assert data["error"]["field"] == field_name
     assert f"“{field_name}”" in data["error"]["message"]
     assert "Tham số" in data["error"]["message"] or "Giá trị" in data["error"]["message"]
-
-
-@pytest.mark.parametrize(
-    ("path", "param", "key", "matches"),
-    [("/reports/", "agency", k, v) for k, v in AGENCY_MATCHES.items()]
-    + [("/reports/", "locality", k, v) for k, v in LOCALITY_MATCHES.items()]
-    + [("/recommendations/", "agency", k, v) for k, v in AGENCY_MATCHES.items()],
-)
-def test_agency_and_locality_follow_mergers_by_the_shared_rule(
-    client, index, path, param, key, matches
-):
-    scenario = build_merger_scenario(index)
-    chosen = scenario["agencies" if param == "agency" else "units"][key]
-    payload = get(client, path, **{param: chosen.pk})[1]
-    if path == "/reports/":
-        assert set(ids(payload)) == {scenario["reports"][name].pk for name in matches}
-    else:
-        assert {i["text"] for i in payload["items"]} == {scenario["texts"][n] for n in matches}
 
 
 def test_the_error_lists_the_accepted_values(client, db):

@@ -14,7 +14,7 @@ from news.models import PortalSettings
 from reports.enums import RecommendationStatus, ReportKind, UnitLevel
 from reports.models import AdministrativeUnit, Recommendation, ReportIndexPage
 from reports.report_list import filter_reports
-from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
+from tests.factories import home_page
 from tests.report_factories import (
     agency,
     body,
@@ -24,6 +24,7 @@ from tests.report_factories import (
     make_report_index,
     record_update,
 )
+from tests.worlds import fresh, module_world
 
 
 def soup(response) -> BeautifulSoup:
@@ -67,14 +68,19 @@ def set_statuses(report, *statuses: str) -> None:
 
 
 @pytest.fixture
-def index(home):
+def index(request, home):
+    # Tests of the shared catalogue read its list; the others get an empty list of their own.
+    if "catalogue" in request.fixturenames:
+        return request.getfixturevalue("catalogue")["index"]
     PortalSettings.for_site(home.get_site())
     return make_report_index()
 
 
-@pytest.fixture
-def catalogue(index, home):
+def build_catalogue() -> dict:
     """Four public reports, plus a draft, a restricted one and one under another list."""
+    home = home_page()
+    PortalSettings.for_site(home.get_site())
+    index = make_report_index()
     social, economy = body(), body("Ban Kinh tế - Ngân sách", "Ban KT-NS")
     interior = agency("Sở Nội vụ", abbreviation="SNV")
     labour = agency(
@@ -140,6 +146,7 @@ def catalogue(index, home):
     build_report(other, title="Báo cáo ở danh sách khác", report_date=date(2023, 3, 3))
     return {
         **reports,
+        "index": index,
         "social": social,
         "economy": economy,
         "interior": interior,
@@ -149,6 +156,14 @@ def catalogue(index, home):
         "sin_ho": sin_ho,
         "binh_lu": binh_lu,
     }
+
+
+catalogue_world = module_world(build_catalogue, name="catalogue_world")
+
+
+@pytest.fixture
+def catalogue(catalogue_world, db):
+    return fresh(catalogue_world)
 
 
 A, B, C, D = (
@@ -349,18 +364,6 @@ def test_filter_reports_takes_a_plain_dict_for_the_api(index, catalogue):
     assert counts == {B: (1, 0), C: (1, 1)}
     assert filter_reports({"kind": ["khao-sat"]}, with_facets=False).facets == {}
     assert [r.title for r in filter_reports({"kind": ["khao-sat"]}).queryset] == [B]
-
-
-@pytest.mark.parametrize(
-    ("param", "key", "matches"),
-    [("agency", k, v) for k, v in AGENCY_MATCHES.items()]
-    + [("locality", k, v) for k, v in LOCALITY_MATCHES.items()],
-)
-def test_agency_and_locality_follow_mergers_by_the_shared_rule(client, index, param, key, matches):
-    scenario = build_merger_scenario(index)
-    chosen = scenario["agencies" if param == "agency" else "units"][key]
-    expected = {scenario["titles"][name] for name in matches}
-    assert set(listed(client, index, **{param: chosen.pk})) == expected
 
 
 # ---------------------------------------------------------------- query count

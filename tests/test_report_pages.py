@@ -32,8 +32,8 @@ from reports.models import (
     ReportNewsLink,
     WorkingSession,
 )
-from tests.conftest import PINNED_TODAY
-from tests.factories import make_article, make_section
+from tests.conftest import PINNED_TODAY, pinned_travel
+from tests.factories import home_page, make_article, make_section
 from tests.report_factories import (
     agency,
     body,
@@ -44,6 +44,7 @@ from tests.report_factories import (
     person,
     record_update,
 )
+from tests.worlds import fresh, module_world
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")
 PAST = PINNED_TODAY - timedelta(days=30)
@@ -82,13 +83,26 @@ def commune(name: str, code: str) -> AdministrativeUnit:
 
 
 @pytest.fixture
-def index(home):
+def index(request, home):
+    # Tests of the shared full report read its list; the others get an empty list of their own.
+    if "full_report" in request.fixturenames:
+        return request.getfixturevalue("full_report")["index"]
+    return make_index(home)
+
+
+def make_index(home):
     PortalSettings.for_site(home.get_site())  # created once, so warm requests stay warm
     return make_report_index()
 
 
 @pytest.fixture
-def news(home):
+def news(request, home):
+    if "full_report" in request.fixturenames:
+        return request.getfixturevalue("full_report")["news"]
+    return make_news(home)
+
+
+def make_news(home) -> dict:
     section = make_section("Tin tức hoạt động", home)
     when = timezone.make_aware(timezone.datetime(2020, 10, 27, 8, 18, 57))
     return {
@@ -98,8 +112,14 @@ def news(home):
     }
 
 
-@pytest.fixture
-def full_report(index, news):
+def build_full_report() -> dict:
+    """A re-inspection report with every part filled in, its original and its follow-up."""
+    with pinned_travel():  # built on the day the tests read it on
+        home = home_page()
+        return _build_full_report(make_index(home), make_news(home))
+
+
+def _build_full_report(index, news) -> dict:
     interior = agency("Sở Nội vụ", abbreviation="SNV")
     labour = agency(
         "Sở Lao động - Thương binh và Xã hội", active_until=date(2025, 2, 28), successor=interior
@@ -179,7 +199,22 @@ def full_report(index, news):
     follow_up = build_report(
         index, title="Tái giám sát năm 2023", report_date=date(2023, 5, 10), follows_up=report
     )
-    return {"report": report, "original": original, "follow_up": follow_up, "news": news}
+    return {
+        "report": report,
+        "original": original,
+        "follow_up": follow_up,
+        "news": news,
+        "index": index,
+    }
+
+
+# Built once for the module: its tests only read it (what one writes is rolled back).
+full_report_world = module_world(build_full_report, name="full_report_world")
+
+
+@pytest.fixture
+def full_report(full_report_world, db) -> dict:
+    return fresh(full_report_world)
 
 
 def test_report_page_shows_team_scope_and_legal_basis(client, full_report):

@@ -14,12 +14,16 @@ import pytest
 from django.utils.http import urlencode
 
 from tests.factories import make_article
-from tests.test_search_page import WELFARE, build_content
+from tests.search_content import WELFARE, build_search_world
+from tests.worlds import fresh, module_world
+
+# Built once for the module: its tests only read it (what one writes is rolled back).
+content_world = module_world(build_search_world, name="content_world")
 
 
 @pytest.fixture
-def content(sections):
-    return build_content(sections)
+def content(content_world, db) -> dict:
+    return fresh(content_world)
 
 
 ISO_8601 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

@@ -23,7 +23,7 @@ from search.backends.database import writer
 from search.models import SearchEntry
 from search.results import FACETS, SearchResults
 from search.spelling import close_spelling
-from tests.factories import make_section
+from tests.factories import home_page, make_section, make_section_chain
 from tests.merger_scenario import commune
 from tests.report_factories import body, district, field, record_update
 from tests.search_factories import (
@@ -36,6 +36,8 @@ from tests.search_factories import (
     titles,
 )
 from tests.search_factories import search as run
+from tests.search_rows import index_rows
+from tests.worlds import fresh, module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -184,9 +186,9 @@ def test_all_words_rank_first_and_a_missing_word_still_finds_something(sections)
 # ----------------------------------------------------------------------- filters
 
 
-@pytest.fixture
-def documents(sections):
+def build_documents() -> dict:
     """Articles in two sections and a notice section, two reports, three recommendations."""
+    sections = make_section_chain(home_page())
     notices = make_section("Thông báo")
     committee, council_body = body(), body("Thường trực HĐND tỉnh", "TT HĐND")
     welfare_field, budget_field = field(), field("Ngân sách", "ngan-sach")
@@ -257,6 +259,15 @@ def documents(sections):
         "first_recommendation": first,
         "articles": articles,
     }
+
+
+# Built once for the module: its tests only read it (what one writes is rolled back).
+documents_world = module_world(build_documents, name="documents_world")
+
+
+@pytest.fixture
+def documents(documents_world, db) -> dict:
+    return fresh(documents_world)
 
 
 def test_type_filter(documents):
@@ -585,23 +596,6 @@ def test_a_search_costs_at_most_three_queries(documents, django_assert_max_num_q
 # ------------------------------------------------------------------ the index writer
 
 
-def _index_rows() -> list[tuple]:
-    """The project's full-text rows (search/migrations/0005): (entry id, heading,
-    autocomplete, body), as text."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        sql = (
-            "SELECT entry_id, CAST(heading AS text), CAST(autocomplete AS text), "
-            "CAST(body AS text) FROM portal_search_searchvectors ORDER BY entry_id"
-        )
-    else:
-        sql = "SELECT rowid, heading, autocomplete, body FROM portal_search_fulltext ORDER BY rowid"
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        return cursor.fetchall()
-
-
 def test_the_full_text_is_in_tables_of_the_project_and_follows_the_entries(welfare):
     """search.backends.database.writer fills the project's own full-text storage, one row
     per entry, the same when written again; nothing goes to Wagtail's index; deleting an
@@ -617,13 +611,13 @@ def test_the_full_text_is_in_tables_of_the_project_and_follows_the_entries(welfa
     )
     bare = article(welfare["news"].get_parent(), "Tin không có tóm tắt", summary="")
     index_site()
-    written = _index_rows()
+    written = index_rows()
     assert [row[0] for row in written] == sorted(SearchEntry.objects.values_list("pk", flat=True))
     assert len(written) >= 5
     content_type = ContentType.objects.get_for_model(SearchEntry)
     assert not IndexEntry.objects.filter(content_type=content_type).exists()
     writer.add_entries(list(SearchEntry.objects.all()))
-    assert _index_rows() == written
+    assert index_rows() == written
 
     entry = SearchEntry.objects.get(page=bare)
     row = next(row for row in written if row[0] == entry.pk)
@@ -637,7 +631,7 @@ def test_the_full_text_is_in_tables_of_the_project_and_follows_the_entries(welfa
         assert row[3].startswith(f"{heading} ")
 
     entry.delete()
-    assert entry.pk not in [row[0] for row in _index_rows()]
+    assert entry.pk not in [row[0] for row in index_rows()]
     assert SearchEntry.objects.filter(page=carrier).count() == 3
     carrier.delete()  # the report's entry and its recommendations', by cascade
-    assert len(_index_rows()) == SearchEntry.objects.count() == len(written) - 4
+    assert len(index_rows()) == SearchEntry.objects.count() == len(written) - 4

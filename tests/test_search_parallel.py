@@ -11,7 +11,7 @@ from search.indexing import rebuild_entries
 from search.models import SearchEntry
 from tests.search_factories import article, index_site, titles
 from tests.search_factories import search as run
-from tests.test_search_database import _index_rows
+from tests.search_rows import index_rows
 
 TEXTS = [
     "Giám sát chính sách bảo trợ xã hội tại huyện Sìn Hồ",
@@ -61,11 +61,11 @@ def test_a_rebuild_outside_a_transaction_indexes_every_batch(sections, monkeypat
     for n, text in enumerate(TEXTS[:3] + TEXTS[4:]):
         article(sections["council"], f"{text} ({n})", summary=text, body_text=text)
     SearchEntry.objects.all().delete()  # publishing indexed them already
-    assert _index_rows() == []
+    assert index_rows() == []
     monkeypatch.setattr(indexing, "INDEX_BATCH", 2)  # several batches, one in flight
     written, _deleted = rebuild_entries()
     assert written == SearchEntry.objects.count() == 4
-    assert len(_index_rows()) == 4
+    assert len(index_rows()) == 4
     assert titles(run(database, "thuy loi noi dong")) == [
         "Công trình thủy lợi nội đồng, hoà giải ở cơ sở (3)"
     ]

@@ -1,4 +1,5 @@
-"""seed_demo builds a realistic demo site, and running it again changes nothing."""
+"""seed_demo builds a realistic demo site, with supervision reports that exercise every part of
+the tracker, and running it again changes nothing."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images.models import Image
@@ -27,6 +28,15 @@ from news.models import (
     RelatedArticle,
 )
 from news.selectors import articles_below
+from reports.enums import RecommendationStatus, ReportKind
+from reports.models import (
+    Recommendation,
+    RecommendationTrackerPage,
+    RecommendationUpdate,
+    ReportIndexPage,
+    SupervisionReportPage,
+)
+from tests.worlds import module_world
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -77,22 +87,15 @@ def seed_demo() -> str:
     return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def _seeded_once(django_db_setup, django_db_blocker):
-    """Seed once for the module inside a transaction that is rolled back at the end.
-
-    Each test still takes `db`, which wraps it in a savepoint, so tests stay isolated.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        try:
-            yield seed_demo()
-        finally:
-            transaction.set_rollback(True)
+# Seeded once for the module (seed_demo takes seconds), rolled back at its end; each test
+# still runs in its own savepoint.
+seeded_world = module_world(seed_demo, name="seeded_world")
 
 
 @pytest.fixture
-def seeded(_seeded_once, db):
-    return _seeded_once
+def seeded(seeded_world, db) -> str:
+    """What the first run of seed_demo printed."""
+    return seeded_world
 
 
 @pytest.fixture
@@ -245,6 +248,9 @@ def _counts() -> dict[str, int]:
         RelatedArticle,
         PageLogEntry,
         PortalSettings,
+        SupervisionReportPage,
+        Recommendation,
+        RecommendationUpdate,
     ]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["home_sections"] = HomePage.objects.get().home_sections.count()
@@ -252,13 +258,16 @@ def _counts() -> dict[str, int]:
     return counts
 
 
-def test_second_run_changes_nothing(seeded):
+def test_second_run_changes_nothing(client, seeded):
     before = _counts()
     settings_before = PortalSettings.objects.values().get()
+    menu = _menu_hrefs(client)
     output = seed_demo()
     assert _counts() == before
     settings_after = PortalSettings.objects.values().get()
     assert settings_after == settings_before
+    # The main menu still reaches the report list and the tracker once each.
+    assert _menu_hrefs(client) == menu
     assert "Bài viết: tạo mới 0" in output
     assert "Ảnh: tạo mới 0" in output
 
@@ -333,3 +342,41 @@ def test_rerun_tops_up_what_is_missing_and_restores_settings(seeded):
     assert Revision.objects.count() == revisions + 1
     assert NewsArticlePage.objects.get(slug=slug).live
     assert PortalSettings.for_site(site).phone == "0213.3798.221"
+
+
+# ---------------------------------------------- supervision reports (was test_reports_demo)
+
+
+def test_seed_demo_builds_reports_in_every_status_once(client, seeded):
+    reports = SupervisionReportPage.objects.live()
+    assert reports.count() >= 8
+    assert reports.values("supervising_body").distinct().count() >= 4
+    assert len({r.report_date.year for r in reports}) >= 3
+
+    statuses = set(Recommendation.objects.values_list("status", flat=True))
+    assert statuses == set(RecommendationStatus.values)
+    assert Recommendation.objects.overdue().exists()
+    merged = Recommendation.objects.filter(addressees__successor__isnull=False)
+    assert merged.exists()
+
+    source = reports.get(slug="giam-sat-chinh-sach-tro-giup-xa-hoi-2020")
+    assert {8712, 7961, 646, 105} <= {int(f.value) for f in source.figures.all()}
+    assert {u.short_name for u in source.localities.all()} == {"Tam Đường", "Sìn Hồ", "Phong Thổ"}
+    article = source.news_links.get().article
+    assert source.title in client.get(article.url).content.decode()
+
+    follow_up = reports.get(kind=ReportKind.RE_INSPECTION)
+    assert follow_up.follows_up_id == source.pk
+    assert RecommendationUpdate.objects.filter(source_report=follow_up).count() == 3
+
+    # The main menu reaches the report list and the tracker, once each (also after a
+    # rerun: test_second_run_changes_nothing).
+    menu = _menu_hrefs(client)
+    index = ReportIndexPage.objects.get()
+    tracker = RecommendationTrackerPage.objects.get()
+    assert menu.count(index.url) == 1 and menu.count(tracker.url) == 1
+
+
+def _menu_hrefs(client) -> list[str]:
+    page = BeautifulSoup(client.get("/").content, "html.parser")
+    return [a["href"] for a in page.select(".main-nav__list a")]

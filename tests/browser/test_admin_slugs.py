@@ -14,7 +14,7 @@ from core.text.slugs import fold_slug
 from tests.browser.admin import admin_page, make_admin_user
 from tests.browser.conftest import launched_chromium
 from tests.browser.test_accessibility import ensure_home_page
-from tests.test_slugs import EXPECTED, TITLE, TRICKY_TITLES
+from tests.slug_cases import EXPECTED, TITLE, TRICKY_TITLES
 
 pytestmark = [
     pytest.mark.browser,

@@ -31,7 +31,7 @@ pytestmark = [
 def search_urls(live_server) -> dict[str, str]:
     from search.indexing import rebuild_entries
     from tests.factories import make_article, make_section
-    from tests.test_search_page import build_content
+    from tests.search_content import build_content
 
     home = ensure_home_page()
     news = make_section("Tin tức hoạt động", home)
