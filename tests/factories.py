@@ -19,6 +19,15 @@ def home_page() -> HomePage:
     return HomePage.objects.get()
 
 
+def seed_demo_site() -> str:
+    """Run seed_demo; what it printed."""
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
 def make_section(title: str, parent: Page | None = None, **fields) -> NewsIndexPage:
     parent = parent or home_page()
     section = NewsIndexPage(title=title, **fields)

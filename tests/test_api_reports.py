@@ -33,7 +33,7 @@ from tests.report_factories import (
     person,
     record_update,
 )
-from tests.worlds import fresh, module_world
+from tests.worlds import module_world
 
 API = "/api/v1"
 pytestmark = pytest.mark.usefixtures("pinned_clock")
@@ -140,12 +140,7 @@ def _build_site(index: ReportIndexPage) -> dict:
 
 
 # Built once for the module: its tests only read it (what one writes is rolled back).
-site_world = module_world(build_site, name="site_world")
-
-
-@pytest.fixture
-def site(site_world, db) -> dict:
-    return fresh(site_world)
+site_world, site = module_world(build_site, "site")
 
 
 def test_report_list_item_has_every_structured_part(client, site):

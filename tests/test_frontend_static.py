@@ -8,16 +8,25 @@ landmarks, single h1, skip link, language and print stylesheet.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.test import Client
 from wagtail.documents.models import Document
 
 from news.models import PortalSettings
-from tests.factories import ImageFactory, make_article, make_section
+from tests.factories import (
+    ImageFactory,
+    home_page,
+    make_article,
+    make_section,
+    make_section_chain,
+)
+from tests.worlds import module_world
 
 SITE_DIR = Path(settings.BASE_DIR) / "site"
 STATIC_DIR = SITE_DIR / "static"
@@ -211,8 +220,8 @@ def test_print_stylesheet_prints_the_article_alone_in_black_on_white():
 # ---------------------------------------------------------------- rendered pages
 
 
-@pytest.fixture
-def portal(home, sections):
+def configure_portal(home, sections) -> PortalSettings:
+    """The office's contact details in the footer, and a main menu."""
     settings_ = PortalSettings.for_site(home.get_site())
     settings_.address = "Tầng 4, 5 nhà B – Khu Hành chính – Chính trị tỉnh"
     settings_.phone = "0213.3798.221"
@@ -223,7 +232,12 @@ def portal(home, sections):
 
 
 @pytest.fixture
-def article(portal, sections):
+def portal(home, sections):
+    return configure_portal(home, sections)
+
+
+def make_rich_article(sections):
+    """An article with every kind of body block, a lead image and a caption."""
     from django.core.files.base import ContentFile
 
     document = Document.objects.create(
@@ -263,8 +277,15 @@ def article(portal, sections):
     )
 
 
-@pytest.fixture
-def pages(client, home, sections, article):
+Rendered = namedtuple("Rendered", "status_code content")
+
+
+def render_pages() -> dict[str, Rendered]:
+    """Home, a section and the rich article, rendered once for the module's read-only tests."""
+    home = home_page()
+    sections = make_section_chain(home)
+    configure_portal(home, sections)
+    article = make_rich_article(sections)
     featured_section = make_section("Kỳ họp", home)
     make_article(
         featured_section,
@@ -272,11 +293,15 @@ def pages(client, home, sections, article):
         lead_image=ImageFactory(),
         lead_image_alt="Khai mạc",
     )
+    client = Client()
+    urls = {"home": "/", "section": sections["news"].url, "article": article.url}
     return {
-        "home": client.get("/"),
-        "section": client.get(sections["news"].url),
-        "article": client.get(article.url),
+        name: Rendered(response.status_code, response.content)
+        for name, response in ((name, client.get(url)) for name, url in urls.items())
     }
+
+
+pages_world, pages = module_world(render_pages, "pages")
 
 
 def parse(response) -> BeautifulSoup:

@@ -18,7 +18,7 @@ from tests.conftest import pinned_travel
 from tests.factories import home_page
 from tests.merger_scenario import AGENCY_MATCHES, LOCALITY_MATCHES, build_merger_scenario
 from tests.report_factories import make_report_index, make_tracker
-from tests.worlds import fresh, module_world
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")
 
@@ -32,12 +32,7 @@ def build_scenario() -> dict:
         return {**build_merger_scenario(index), "index": index, "tracker": tracker}
 
 
-scenario_world = module_world(build_scenario, name="scenario_world")
-
-
-@pytest.fixture
-def scenario(scenario_world, db) -> dict:
-    return fresh(scenario_world)
+scenario_world, scenario = module_world(build_scenario, "scenario")
 
 
 # ------------------------------------------------------------------ the public report list

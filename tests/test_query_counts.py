@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +9,7 @@ from django.utils import timezone
 
 from news.models import PortalSettings
 from tests.factories import ImageFactory, home_page, make_article, make_section, make_section_chain
-from tests.worlds import fresh, module_world
+from tests.worlds import module_world
 
 
 def build_site(home, sections, articles_per_section: int, extra_sections: int):
@@ -85,12 +84,7 @@ def build_small_then_large() -> dict:
     return {"small": small, "target": target, "sections": sections}
 
 
-sites_world = module_world(build_small_then_large, name="sites_world")
-
-
-@pytest.fixture
-def sites(sites_world, db) -> dict:
-    return fresh(sites_world)
+sites_world, sites = module_world(build_small_then_large, "sites")
 
 
 def test_article_page_queries_are_bounded(client, sites):

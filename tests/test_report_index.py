@@ -24,7 +24,7 @@ from tests.report_factories import (
     make_report_index,
     record_update,
 )
-from tests.worlds import fresh, module_world
+from tests.worlds import module_world
 
 
 def soup(response) -> BeautifulSoup:
@@ -158,12 +158,7 @@ def build_catalogue() -> dict:
     }
 
 
-catalogue_world = module_world(build_catalogue, name="catalogue_world")
-
-
-@pytest.fixture
-def catalogue(catalogue_world, db):
-    return fresh(catalogue_world)
+catalogue_world, catalogue = module_world(build_catalogue, "catalogue")
 
 
 A, B, C, D = (

@@ -44,7 +44,7 @@ from tests.report_factories import (
     person,
     record_update,
 )
-from tests.worlds import fresh, module_world
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")
 PAST = PINNED_TODAY - timedelta(days=30)
@@ -209,12 +209,7 @@ def _build_full_report(index, news) -> dict:
 
 
 # Built once for the module: its tests only read it (what one writes is rolled back).
-full_report_world = module_world(build_full_report, name="full_report_world")
-
-
-@pytest.fixture
-def full_report(full_report_world, db) -> dict:
-    return fresh(full_report_world)
+full_report_world, full_report = module_world(build_full_report, "full_report")
 
 
 def test_report_page_shows_team_scope_and_legal_basis(client, full_report):

@@ -37,7 +37,7 @@ from tests.search_factories import (
 )
 from tests.search_factories import search as run
 from tests.search_rows import index_rows
-from tests.worlds import fresh, module_world
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -262,12 +262,7 @@ def build_documents() -> dict:
 
 
 # Built once for the module: its tests only read it (what one writes is rolled back).
-documents_world = module_world(build_documents, name="documents_world")
-
-
-@pytest.fixture
-def documents(documents_world, db) -> dict:
-    return fresh(documents_world)
+documents_world, documents = module_world(build_documents, "documents")
 
 
 def test_type_filter(documents):

@@ -17,15 +17,10 @@ from django.utils.http import urlencode
 from search.indexing import rebuild_entries
 from tests.factories import make_article
 from tests.search_content import WELFARE, build_search_world, local
-from tests.worlds import fresh, module_world
+from tests.worlds import module_world
 
 # Built once for the module: its tests only read it (what one writes is rolled back).
-content_world = module_world(build_search_world, name="content_world")
-
-
-@pytest.fixture
-def content(content_world, db) -> dict:
-    return fresh(content_world)
+content_world, content = module_world(build_search_world, "content")
 
 
 def soup(response) -> BeautifulSoup:

@@ -11,22 +11,12 @@ import uuid
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from search.params import SearchRequest
 from tests.elasticsearch_node import require_elasticsearch
 from tests.relevance import scoring
 
 MIN_MRR = 0.9
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, built once for both backends and rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _ranked(backend) -> callable:
@@ -62,7 +52,7 @@ def test_judgements_cover_every_kind_with_at_least_sixty_queries():
 
 
 @pytest.mark.django_db
-def test_database_backend_relevance(demo_site):
+def test_database_backend_relevance(demo):
     from search.backends import database
 
     figures = _score("database", database)
@@ -70,7 +60,7 @@ def test_database_backend_relevance(demo_site):
 
 
 @pytest.mark.django_db
-def test_elasticsearch_backend_relevance(demo_site, settings):
+def test_elasticsearch_backend_relevance(demo, settings):
     settings.ELASTICSEARCH_URL = require_elasticsearch()
     settings.ELASTICSEARCH_INDEX_PREFIX = f"test-relevance-{uuid.uuid4().hex[:8]}"
     from search.backends import elastic

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images.models import Image
@@ -36,7 +34,7 @@ from reports.models import (
     ReportIndexPage,
     SupervisionReportPage,
 )
-from tests.worlds import module_world
+from tests.factories import seed_demo_site
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -81,25 +79,8 @@ RELATED_ON_SOURCE_PAGE = [
 ]
 
 
-def seed_demo() -> str:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
-
-
-# Seeded once for the module (seed_demo takes seconds), rolled back at its end; each test
-# still runs in its own savepoint.
-seeded_world = module_world(seed_demo, name="seeded_world")
-
-
 @pytest.fixture
-def seeded(seeded_world, db) -> str:
-    """What the first run of seed_demo printed."""
-    return seeded_world
-
-
-@pytest.fixture
-def source_article(seeded) -> NewsArticlePage:
+def source_article(demo) -> NewsArticlePage:
     return NewsArticlePage.objects.get(slug=FEATURED_SLUG)
 
 
@@ -115,15 +96,15 @@ def body_text(article: NewsArticlePage) -> str:
     return unescape(" ".join(parts))
 
 
-def test_builds_enough_live_articles_over_several_years(seeded):
+def test_builds_enough_live_articles_over_several_years(demo):
     articles = NewsArticlePage.objects.live()
     assert articles.count() >= 45
     years = {timezone.localtime(a.published_at).year for a in articles}
     assert len(years) >= 2
-    assert "Bài viết: tạo mới" in seeded
+    assert "Bài viết: tạo mới" in demo
 
 
-def test_sections_exist_in_the_right_nesting(seeded):
+def test_sections_exist_in_the_right_nesting(demo):
     home = HomePage.objects.get()
     for slug, (title, parent_slug) in SECTION_TREE.items():
         section = NewsIndexPage.objects.get(slug=slug)
@@ -138,7 +119,7 @@ def test_sections_exist_in_the_right_nesting(seeded):
     assert {spec.slug for _, spec in iter_sections()} == set(SECTION_TREE)
 
 
-def test_every_article_is_complete(seeded):
+def test_every_article_is_complete(demo):
     articles = list(NewsArticlePage.objects.live())
     with_image = [a for a in articles if a.lead_image_id]
     assert 0.55 <= len(with_image) / len(articles) <= 0.8
@@ -194,7 +175,7 @@ def test_source_article_page_renders(client, source_article):
     assert "Tin liên quan" in html
 
 
-def test_home_page_and_section_pages_render(client, seeded):
+def test_home_page_and_section_pages_render(client, demo):
     home = client.get("/")
     assert home.status_code == 200
     featured = NewsArticlePage.objects.get(slug=FEATURED_SLUG)
@@ -204,7 +185,7 @@ def test_home_page_and_section_pages_render(client, seeded):
         assert client.get(section.url).status_code == 200, slug
 
 
-def test_portal_settings_site_and_home(seeded):
+def test_portal_settings_site_and_home(demo):
     site = Site.objects.get(is_default_site=True)
     settings = PortalSettings.for_site(site)
     assert settings.phone == "0213.3798.221"
@@ -258,11 +239,11 @@ def _counts() -> dict[str, int]:
     return counts
 
 
-def test_second_run_changes_nothing(client, seeded):
+def test_second_run_changes_nothing(client, demo):
     before = _counts()
     settings_before = PortalSettings.objects.values().get()
     menu = _menu_hrefs(client)
-    output = seed_demo()
+    output = seed_demo_site()
     assert _counts() == before
     settings_after = PortalSettings.objects.values().get()
     assert settings_after == settings_before
@@ -327,14 +308,14 @@ def test_no_seed_sentence_is_copied():
                 assert run not in seed_runs, f"{article['slug']}: {' '.join(run)}"
 
 
-def test_rerun_tops_up_what_is_missing_and_restores_settings(seeded):
+def test_rerun_tops_up_what_is_missing_and_restores_settings(demo):
     slug = "thong-bao-trieu-tap-ky-hop-cuoi-nam-2021"
     NewsArticlePage.objects.get(slug=slug).delete()
     site = Site.objects.get(is_default_site=True)
     PortalSettings.objects.filter(site=site).update(phone="000")
     pages, revisions = Page.objects.count(), Revision.objects.count()
 
-    output = seed_demo()
+    output = seed_demo_site()
 
     assert "Bài viết: tạo mới 1, đã có 50" in output
     assert "Cài đặt cổng thông tin: đã cập nhật" in output
@@ -347,7 +328,7 @@ def test_rerun_tops_up_what_is_missing_and_restores_settings(seeded):
 # ---------------------------------------------- supervision reports (was test_reports_demo)
 
 
-def test_seed_demo_builds_reports_in_every_status_once(client, seeded):
+def test_seed_demo_builds_reports_in_every_status_once(client, demo):
     reports = SupervisionReportPage.objects.live()
     assert reports.count() >= 8
     assert reports.values("supervising_body").distinct().count() >= 4

@@ -31,7 +31,7 @@ from tests.report_factories import (
     make_tracker,
     record_update,
 )
-from tests.worlds import fresh, module_world
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")
 TODAY = PINNED_TODAY
@@ -128,12 +128,7 @@ def _build_world() -> dict:
 
 
 # Built once for the module: its tests only read it (what one writes is rolled back).
-tracker_world = module_world(build_world, name="tracker_world")
-
-
-@pytest.fixture
-def world(tracker_world, db) -> dict:
-    return fresh(tracker_world)
+site_world, site = module_world(build_world, "site")
 
 
 ALL_PUBLIC = {
@@ -156,8 +151,8 @@ def get(client, tracker, query: str = ""):
     return response
 
 
-def test_tracker_lists_every_public_recommendation_and_nothing_private(client, world):
-    response = get(client, world["tracker"])
+def test_tracker_lists_every_public_recommendation_and_nothing_private(client, site):
+    response = get(client, site["tracker"])
     assert set(listed(response)) == ALL_PUBLIC
     html = response.content.decode()
     assert "Kiến nghị bản nháp" not in html
@@ -186,31 +181,31 @@ def test_tracker_lists_every_public_recommendation_and_nothing_private(client, w
         ("body={social_body}&field=y-te", set()),
     ],
 )
-def test_each_filter_and_combinations(client, world, query, expected):
-    ids = {key: world[key].pk for key in ("health", "interior", "budget_body", "social_body")}
-    response = get(client, world["tracker"], query.format(**ids))
+def test_each_filter_and_combinations(client, site, query, expected):
+    ids = {key: site[key].pk for key in ("health", "interior", "budget_body", "social_body")}
+    response = get(client, site["tracker"], query.format(**ids))
     assert set(listed(response)) == expected
     if not expected:
         assert "Không có kiến nghị nào phù hợp" in response.content.decode()
 
 
-def test_filtering_by_the_old_agency_finds_its_own_recommendation_only(world):
-    queryset, cleaned, _ = filter_recommendations({"agency": str(world["labour"].pk)})
+def test_filtering_by_the_old_agency_finds_its_own_recommendation_only(site):
+    queryset, cleaned, _ = filter_recommendations({"agency": str(site["labour"].pk)})
     # Not what Sở Nội vụ received after the merger: the old department did not inherit it.
     assert {r.text for r in queryset} == {"Rà soát đối tượng bảo trợ"}
-    assert cleaned.agency == world["labour"].pk
+    assert cleaned.agency == site["labour"].pk
 
 
-def test_the_form_keeps_the_chosen_filters_selected(client, world):
-    html = get(client, world["tracker"], f"status=da-thuc-hien&agency={world['health'].pk}")
+def test_the_form_keeps_the_chosen_filters_selected(client, site):
+    html = get(client, site["tracker"], f"status=da-thuc-hien&agency={site['health'].pk}")
     html = html.content.decode()
     assert '<option value="da-thuc-hien" selected>' in html
-    assert f'<option value="{world["health"].pk}" selected>' in html
+    assert f'<option value="{site["health"].pk}" selected>' in html
     assert 'method="get"' in html  # works without JavaScript, bookmarkable
 
 
-def test_rows_show_what_a_reader_needs(client, world):
-    html = get(client, world["tracker"]).content.decode()
+def test_rows_show_what_a_reader_needs(client, site):
+    html = get(client, site["tracker"]).content.decode()
     items = dict(
         (unescape(re.search(r'tracker-item__text">(.*?)</p>', item).group(1)), item)
         for item in re.findall(
@@ -220,7 +215,7 @@ def test_rows_show_what_a_reader_needs(client, world):
     overdue = items["Rà soát đối tượng bảo trợ"]
     assert "Quá hạn" in overdue
     assert "nay là Sở Nội vụ" in overdue
-    assert world["first"].url in overdue
+    assert site["first"].url in overdue
     assert "Ban Văn hóa - Xã hội" in overdue
     assert PAST.strftime("%d/%m/%Y") in overdue
     done = items["Tăng mức trợ cấp"]
@@ -231,8 +226,8 @@ def test_rows_show_what_a_reader_needs(client, world):
     assert "Ưu tiên" not in done
 
 
-def test_counts_per_status_and_per_agency(client, world):
-    html = get(client, world["tracker"]).content.decode()
+def test_counts_per_status_and_per_agency(client, site):
+    html = get(client, site["tracker"]).content.decode()
     numbers = dict(re.findall(r'data-status="([a-z-]+)">(\d+)<', html))
     assert numbers[S.NOT_STARTED] == "2"
     assert numbers[S.DONE] == "1"
@@ -247,12 +242,12 @@ def test_counts_per_status_and_per_agency(client, world):
         return re.findall(r'<td class="num[^"]*">(\d+)</td>', match.group(1))
 
     # total, done, in progress (incl. partly done), overdue
-    assert agency_row(world["interior"]) == ["3", "0", "1", "1"]
-    assert agency_row(world["health"]) == ["3", "1", "1", "1"]
-    assert f'data-agency="{world["labour"].pk}"' not in html  # counted under its successor
+    assert agency_row(site["interior"]) == ["3", "0", "1", "1"]
+    assert agency_row(site["health"]) == ["3", "1", "1", "1"]
+    assert f'data-agency="{site["labour"].pk}"' not in html  # counted under its successor
 
 
-def test_counts_follow_the_filter(world):
+def test_counts_follow_the_filter(site):
     _, _, counts = filter_recommendations({"year": "2022"})
     assert counts.total == 2
     assert counts.overdue == 1
@@ -262,8 +257,8 @@ def test_counts_follow_the_filter(world):
     }
 
 
-def test_charts_are_inline_svg_with_accessible_names(client, world):
-    html = get(client, world["tracker"]).content.decode()
+def test_charts_are_inline_svg_with_accessible_names(client, site):
+    html = get(client, site["tracker"]).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
     assert "<script" not in main  # the charts need no JavaScript
     svgs = re.findall(r"<svg.*?</svg>", html, re.S)
@@ -291,8 +286,8 @@ def read_csv(response) -> tuple[str, list[list[str]]]:
     return raw, list(csv.reader(io.StringIO(raw.removeprefix("\ufeff"))))
 
 
-def test_csv_export_of_the_current_filter(client, world):
-    response = client.get(world["tracker"].url + "csv/")
+def test_csv_export_of_the_current_filter(client, site):
+    response = client.get(site["tracker"].url + "csv/")
     raw, rows = read_csv(response)
     assert raw.startswith("\ufeff")
     assert response["Content-Type"].startswith("text/csv")
@@ -309,26 +304,26 @@ def test_csv_export_of_the_current_filter(client, world):
     )
     assert overdue["Cơ quan giám sát"] == "Ban Văn hóa - Xã hội"
     assert overdue["Thời hạn"] == PAST.strftime("%d/%m/%Y")
-    assert overdue["Đường dẫn báo cáo"] == "http://localhost" + world["first"].url
+    assert overdue["Đường dẫn báo cáo"] == "http://localhost" + site["first"].url
     done = by_text["Tăng mức trợ cấp"]
     assert done["Tình trạng"] == "Đã thực hiện"
     assert done["Ngày cập nhật tình trạng"] == (PAST + timedelta(days=5)).strftime("%d/%m/%Y")
     assert done["Quá hạn"] == "Không"
 
-    _, filtered = read_csv(client.get(world["tracker"].url + "csv/?overdue=1"))
+    _, filtered = read_csv(client.get(site["tracker"].url + "csv/?overdue=1"))
     assert {row[1] for row in filtered[1:]} == {"Rà soát đối tượng bảo trợ", "Đầu tư trạm y tế"}
 
 
-def test_csv_never_contains_draft_or_private_reports(client, world):
-    raw, _ = read_csv(client.get(world["tracker"].url + f"csv/?agency={world['health'].pk}"))
+def test_csv_never_contains_draft_or_private_reports(client, site):
+    raw, _ = read_csv(client.get(site["tracker"].url + f"csv/?agency={site['health'].pk}"))
     assert "Kiến nghị bản nháp" not in raw
     assert "Kiến nghị nội bộ" not in raw
     assert "Báo cáo mật" not in raw
 
 
-def test_the_page_links_to_the_csv_of_the_same_filter(client, world):
-    html = get(client, world["tracker"], "overdue=1&year=2020").content.decode()
-    assert f'href="{world["tracker"].url}csv/?year=2020&amp;overdue=1"' in html
+def test_the_page_links_to_the_csv_of_the_same_filter(client, site):
+    html = get(client, site["tracker"], "overdue=1&year=2020").content.decode()
+    assert f'href="{site["tracker"].url}csv/?year=2020&amp;overdue=1"' in html
 
 
 @pytest.mark.parametrize(
@@ -341,69 +336,69 @@ def test_the_page_links_to_the_csv_of_the_same_filter(client, world):
         "agency=1e9&body=%00&year=2020.5",
     ],
 )
-def test_invalid_parameters_are_ignored_with_a_note(client, world, query):
-    response = get(client, world["tracker"], query)
+def test_invalid_parameters_are_ignored_with_a_note(client, site, query):
+    response = get(client, site["tracker"], query)
     assert set(listed(response)) == ALL_PUBLIC
     html = response.content.decode()
     if "page=" not in query or "status" in query or "agency" in query:
         assert "Bộ lọc này được bỏ qua." in html
-    csv_response = client.get(world["tracker"].url + "csv/?" + query)
+    csv_response = client.get(site["tracker"].url + "csv/?" + query)
     assert csv_response.status_code == 200
 
 
-def test_invalid_values_are_explained_in_vietnamese(client, world):
-    html = get(client, world["tracker"], "status=xyz&year=abc&overdue=2").content.decode()
+def test_invalid_values_are_explained_in_vietnamese(client, site):
+    html = get(client, site["tracker"], "status=xyz&year=abc&overdue=2").content.decode()
     assert "Tình trạng kiến nghị “xyz” không hợp lệ" in html
     assert "Năm “abc” không hợp lệ: phải là năm từ 1900 đến 2100." in html
     assert "chỉ nhận 1 hoặc 0" in html
 
 
-def test_overdue_also_reads_true_and_false(client, world):
-    assert listed(get(client, world["tracker"], "overdue=true")) == listed(
-        get(client, world["tracker"], "overdue=1")
+def test_overdue_also_reads_true_and_false(client, site):
+    assert listed(get(client, site["tracker"], "overdue=true")) == listed(
+        get(client, site["tracker"], "overdue=1")
     )
-    assert set(listed(get(client, world["tracker"], "overdue=false"))) == {
+    assert set(listed(get(client, site["tracker"], "overdue=false"))) == {
         "Tăng mức trợ cấp",
         "Đào tạo cán bộ",
         "Kiện toàn nhân lực",
     }
 
 
-def test_a_well_formed_id_that_matches_nothing_is_an_empty_list_not_an_error(client, world):
-    response = get(client, world["tracker"], "body=999999&field=khong-co")
+def test_a_well_formed_id_that_matches_nothing_is_an_empty_list_not_an_error(client, site):
+    response = get(client, site["tracker"], "body=999999&field=khong-co")
     html = response.content.decode()
     assert listed(response) == []
     assert "Không có kiến nghị nào phù hợp" in html
     assert "bỏ qua" not in html
 
 
-def test_pagination_keeps_the_filter(client, world):
-    report = world["first"]
-    bulk_recommendations(report, 120, addressees=[world["health"]], deadline=PAST)
-    first_page = get(client, world["tracker"], "overdue=1")
+def test_pagination_keeps_the_filter(client, site):
+    report = site["first"]
+    bulk_recommendations(report, 120, addressees=[site["health"]], deadline=PAST)
+    first_page = get(client, site["tracker"], "overdue=1")
     assert len(listed(first_page)) == 50
     html = first_page.content.decode()
     assert "Hiển thị 1–50 trong tổng số 122 kiến nghị." in html
     assert '?overdue=1&amp;page=2"' in html
-    last = get(client, world["tracker"], "overdue=1&page=3")
+    last = get(client, site["tracker"], "overdue=1&page=3")
     assert len(listed(last)) == 22
-    beyond = get(client, world["tracker"], "overdue=1&page=50")
+    beyond = get(client, site["tracker"], "overdue=1&page=50")
     assert listed(beyond) == listed(last)  # out of range shows the last page, not an error
 
 
-def test_only_editors_see_update_links(client, world):
-    anonymous = get(client, world["tracker"]).content.decode()
+def test_only_editors_see_update_links(client, site):
+    anonymous = get(client, site["tracker"]).content.decode()
     assert "Cập nhật tình trạng" not in anonymous
     assert "/admin/" not in anonymous
 
     reader = User.objects.create_user("bandoc", password="x")
     client.force_login(reader)
-    assert "Cập nhật tình trạng" not in get(client, world["tracker"]).content.decode()
+    assert "Cập nhật tình trạng" not in get(client, site["tracker"]).content.decode()
 
     editor = User.objects.create_user("bientap", password="x")
     editor.groups.add(Group.objects.get(name="Biên tập viên"))
     client.force_login(editor)
-    response = get(client, world["tracker"])
+    response = get(client, site["tracker"])
     html = response.content.decode()
     assert html.count("Cập nhật tình trạng") == 5
     assert "/admin/theo-doi-kien-nghi/" in html
@@ -420,8 +415,8 @@ def page_queries(client, url: str) -> list[str]:
     return [query["sql"][:120] for query in queries]
 
 
-def grow(world, reports: int, per_report: int, agencies: int) -> None:
-    index = world["tracker"].get_parent().specific
+def grow(site, reports: int, per_report: int, agencies: int) -> None:
+    index = site["tracker"].get_parent().specific
     extra = [
         agency(f"Ủy ban nhân dân xã {n}", abbreviation=f"UBND xã {n}") for n in range(agencies)
     ]
@@ -430,18 +425,18 @@ def grow(world, reports: int, per_report: int, agencies: int) -> None:
         bulk_recommendations(
             report,
             per_report,
-            addressees=[extra[n % agencies], world["health"]],
+            addressees=[extra[n % agencies], site["health"]],
             deadline=lambda i: PAST if i % 3 else FUTURE,
             status=lambda i: [S.NOT_STARTED, S.IN_PROGRESS, S.DONE][i % 3],
             is_priority=lambda i: i % 7 == 0,
         )
 
 
-def test_query_count_stays_flat_as_recommendations_grow(client, world):
-    url = world["tracker"].url
-    filtered = url + f"?agency={world['interior'].pk}&overdue=1"
+def test_query_count_stays_flat_as_recommendations_grow(client, site):
+    url = site["tracker"].url
+    filtered = url + f"?agency={site['interior'].pk}&overdue=1"
     small, filtered_small = page_queries(client, url), page_queries(client, filtered)
-    grow(world, reports=6, per_report=200, agencies=8)  # 5 → 1,205 recommendations
+    grow(site, reports=6, per_report=200, agencies=8)  # 5 → 1,205 recommendations
     large, filtered_large = page_queries(client, url), page_queries(client, filtered)
     assert len(large) == len(small), "\n".join(large)
     assert len(filtered_large) == len(filtered_small), "\n".join(filtered_large)
@@ -449,9 +444,9 @@ def test_query_count_stays_flat_as_recommendations_grow(client, world):
     assert len(page_queries(client, url + "?page=10")) == len(large)
 
 
-def test_csv_streams_a_large_export_in_a_few_queries(client, world):
-    bulk_recommendations(world["first"], 1200, addressees=[world["labour"], world["health"]])
-    response = client.get(world["tracker"].url + "csv/")
+def test_csv_streams_a_large_export_in_a_few_queries(client, site):
+    bulk_recommendations(site["first"], 1200, addressees=[site["labour"], site["health"]])
+    response = client.get(site["tracker"].url + "csv/")
     assert response.streaming
     with CaptureQueriesContext(connection) as queries:
         chunks = list(response.streaming_content)
@@ -473,10 +468,10 @@ def contrast(foreground: str, background: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_tracker_stylesheet_is_local_and_status_badges_are_readable(client, world):
+def test_tracker_stylesheet_is_local_and_status_badges_are_readable(client, site):
     from django.conf import settings
 
-    html = get(client, world["tracker"]).content.decode()
+    html = get(client, site["tracker"]).content.decode()
     assert '<link rel="stylesheet" href="/static/css/tracker.css">' in html
     css = (settings.BASE_DIR / "site" / "static" / "css" / "tracker.css").read_text()
     code = re.sub(r"/\*.*?\*/", "", css, flags=re.S)

@@ -9,16 +9,18 @@ test writes is undone after it, and the whole world is undone at the end of the 
 One world per module. Tests that use it run after the module's other database tests (see the
 `pytest_collection_modifyitems` hook in conftest): those must not see the world's rows.
 
-    catalogue_world = module_world(build_catalogue, name="catalogue_world")
+A world several modules read (the demo site) is a `session_world`, declared in conftest: it
+is built once, and its users run after every other test of the session.
 
-    @pytest.fixture
-    def catalogue(catalogue_world, db):
-        return fresh(catalogue_world)
+    catalogue_world, catalogue = module_world(build_catalogue, "catalogue")
+
+    def test_lists_every_report(client, catalogue): ...
 """
 
 from __future__ import annotations
 
 import copy
+import inspect
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -27,14 +29,31 @@ from django.db import transaction
 
 T = TypeVar("T")
 
-# Names of the module-scoped world fixtures, read by conftest to order the tests.
+# Names of the world fixtures by scope, read by conftest to order the tests.
 WORLD_FIXTURES: set[str] = set()
+SESSION_WORLD_FIXTURES: set[str] = set()
 
 
-def module_world(build: Callable[[], T], name: str) -> Any:
-    """A module-scoped fixture `name` holding what `build()` returns, rolled back at the end."""
+def module_world(build: Callable[[], T], name: str) -> tuple[Any, Any]:
+    """The two fixtures of a world, to assign to two module names.
 
-    @pytest.fixture(scope="module", name=name)
+    `<name>_world` is module-scoped: what `build()` returns, rolled back at the module's end.
+    `<name>` is what tests ask for: a fresh copy of it, with database access for the test.
+    """
+    WORLD_FIXTURES.add(f"{name}_world")
+    return _world_fixtures(build, name, "module")
+
+
+def session_world(build: Callable[[], T], name: str) -> tuple[Any, Any]:
+    """Like `module_world`, built once for the session: declare it in conftest."""
+    SESSION_WORLD_FIXTURES.add(f"{name}_world")
+    return _world_fixtures(build, name, "session")
+
+
+def _world_fixtures(build: Callable[[], T], name: str, scope: str) -> tuple[Any, Any]:
+    world_name = f"{name}_world"
+
+    @pytest.fixture(scope=scope, name=world_name)
     def world(django_db_setup, django_db_blocker) -> Iterator[T]:
         # The database is reachable only while building and undoing: between the two, each
         # test reaches it through its own `db` fixture, as usual.
@@ -54,8 +73,16 @@ def module_world(build: Callable[[], T], name: str) -> Any:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
 
-    WORLD_FIXTURES.add(name)
-    return world
+    def per_test(**fixtures: Any) -> T:
+        return fresh(fixtures[world_name])
+
+    # The world must be a declared argument, not fetched with getfixturevalue(): pytest then
+    # sets it up before `db` (wider scope first), outside the test's transaction, and the
+    # world shows in each test's fixture closure for the ordering hook.
+    per_test.__signature__ = inspect.Signature(
+        [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in (world_name, "db")]
+    )
+    return world, pytest.fixture(name=name)(per_test)
 
 
 def fresh(built: T) -> T:
@@ -64,6 +91,13 @@ def fresh(built: T) -> T:
     The database side needs no copy: each test's savepoint is rolled back.
     """
     return copy.deepcopy(built)
+
+
+def in_world_order(items: list[pytest.Item]) -> list[pytest.Item]:
+    """`items` with session-world users last, and module-world users last in their module."""
+    later = [item for item in items if uses_session_world(item)]
+    first = [item for item in items if not uses_session_world(item)]
+    return in_module_runs(first) + later
 
 
 def in_module_runs(items: list[pytest.Item]) -> list[pytest.Item]:
@@ -89,7 +123,12 @@ def in_module_runs(items: list[pytest.Item]) -> list[pytest.Item]:
 
 
 def uses_world(item: pytest.Item) -> bool:
-    worlds = WORLD_FIXTURES.intersection(getattr(item, "fixturenames", ()))
-    # Two worlds alive in one module would each see the other's rows.
+    names = set(getattr(item, "fixturenames", ()))
+    worlds = names & (WORLD_FIXTURES | SESSION_WORLD_FIXTURES)
+    # Two worlds alive at once would each see the other's rows.
     assert len(worlds) <= 1, f"{item.nodeid} uses several worlds: {sorted(worlds)}"
-    return bool(worlds)
+    return bool(worlds & WORLD_FIXTURES)
+
+
+def uses_session_world(item: pytest.Item) -> bool:
+    return bool(SESSION_WORLD_FIXTURES.intersection(getattr(item, "fixturenames", ())))
