@@ -5,8 +5,7 @@ import pytest
 import time_machine
 from django.core.cache import caches
 
-from tests.factories import seed_demo_site
-from tests.worlds import in_world_order, session_world
+from tests.worlds import in_module_runs
 
 # Tests that compare "today" with what a view computed pin the clock to this day at noon
 # in Hà Nội: a run that crosses local midnight would otherwise see two different days.
@@ -71,14 +70,8 @@ def approver(db):
     return user_in("Lãnh đạo duyệt tin", "lanhdao")
 
 
-# The demo site, seeded once (it takes seconds) for test_seed_demo and the relevance tests;
-# `demo` is what the seeding printed.
-demo_world, demo = session_world(seed_demo_site, "demo")
-
-
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    # After pytest-django has put the database tests first: the demo site's readers go last
-    # of all, and within each module's run the tests sharing a module-wide world go last, so
-    # no other test sees a world's rows.
-    items[:] = in_world_order(items)
+    # After pytest-django has put the database tests first: within each module's run, the
+    # tests sharing a world go last, so the module's other tests never see it.
+    items[:] = in_module_runs(items)

@@ -21,9 +21,10 @@ from reports.models import (
     SupervisingBody,
     SupervisionReportPage,
 )
-from tests.factories import home_page
+from tests.factories import builder, home_page
 
 
+@builder
 def make_report_index(
     parent: Page | None = None, title: str = "Báo cáo giám sát"
 ) -> ReportIndexPage:
@@ -66,6 +67,7 @@ def district(name: str, code: str, until: date | None = date(2025, 6, 30)) -> Ad
     )[0]
 
 
+@builder
 def make_report(
     index: ReportIndexPage,
     title: str = "Giám sát việc thực hiện chính sách trợ giúp xã hội",
@@ -105,6 +107,7 @@ def record_update(recommendation: Recommendation, status: str, on: date, **field
     )
 
 
+@builder
 def make_tracker(parent: Page, title: str = "Theo dõi thực hiện kiến nghị", **fields):
     from reports.models import RecommendationTrackerPage
 
@@ -174,6 +177,7 @@ CHILD_RELATIONS = (
 )
 
 
+@builder
 def build_report(
     index: ReportIndexPage,
     title: str = "Giám sát việc thực hiện chính sách trợ giúp xã hội",

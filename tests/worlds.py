@@ -9,8 +9,8 @@ test writes is undone after it, and the whole world is undone at the end of the 
 One world per module. Tests that use it run after the module's other database tests (see the
 `pytest_collection_modifyitems` hook in conftest): those must not see the world's rows.
 
-A world several modules read (the demo site) is a `session_world`, declared in conftest: it
-is built once, and its users run after every other test of the session.
+A world several modules read (the demo site) is a `package_world`, declared in the conftest
+of a folder whose database tests all read it.
 
     catalogue_world, catalogue = module_world(build_catalogue, "catalogue")
 
@@ -29,9 +29,8 @@ from django.db import transaction
 
 T = TypeVar("T")
 
-# Names of the world fixtures by scope, read by conftest to order the tests.
+# Names of the world fixtures, read by conftest to order the tests.
 WORLD_FIXTURES: set[str] = set()
-SESSION_WORLD_FIXTURES: set[str] = set()
 
 
 def module_world(build: Callable[[], T], name: str) -> tuple[Any, Any]:
@@ -40,18 +39,17 @@ def module_world(build: Callable[[], T], name: str) -> tuple[Any, Any]:
     `<name>_world` is module-scoped: what `build()` returns, rolled back at the module's end.
     `<name>` is what tests ask for: a fresh copy of it, with database access for the test.
     """
-    WORLD_FIXTURES.add(f"{name}_world")
     return _world_fixtures(build, name, "module")
 
 
-def session_world(build: Callable[[], T], name: str) -> tuple[Any, Any]:
-    """Like `module_world`, built once for the session: declare it in conftest."""
-    SESSION_WORLD_FIXTURES.add(f"{name}_world")
-    return _world_fixtures(build, name, "session")
+def package_world(build: Callable[[], T], name: str) -> tuple[Any, Any]:
+    """Like `module_world`, built once for a folder of tests: declare it in its conftest."""
+    return _world_fixtures(build, name, "package")
 
 
 def _world_fixtures(build: Callable[[], T], name: str, scope: str) -> tuple[Any, Any]:
     world_name = f"{name}_world"
+    WORLD_FIXTURES.add(world_name)
 
     @pytest.fixture(scope=scope, name=world_name)
     def world(django_db_setup, django_db_blocker) -> Iterator[T]:
@@ -93,13 +91,6 @@ def fresh(built: T) -> T:
     return copy.deepcopy(built)
 
 
-def in_world_order(items: list[pytest.Item]) -> list[pytest.Item]:
-    """`items` with session-world users last, and module-world users last in their module."""
-    later = [item for item in items if uses_session_world(item)]
-    first = [item for item in items if not uses_session_world(item)]
-    return in_module_runs(first) + later
-
-
 def in_module_runs(items: list[pytest.Item]) -> list[pytest.Item]:
     """`items` with, in each run of consecutive tests of one module, world users last.
 
@@ -123,12 +114,7 @@ def in_module_runs(items: list[pytest.Item]) -> list[pytest.Item]:
 
 
 def uses_world(item: pytest.Item) -> bool:
-    names = set(getattr(item, "fixturenames", ()))
-    worlds = names & (WORLD_FIXTURES | SESSION_WORLD_FIXTURES)
+    worlds = WORLD_FIXTURES.intersection(getattr(item, "fixturenames", ()))
     # Two worlds alive at once would each see the other's rows.
     assert len(worlds) <= 1, f"{item.nodeid} uses several worlds: {sorted(worlds)}"
-    return bool(worlds & WORLD_FIXTURES)
-
-
-def uses_session_world(item: pytest.Item) -> bool:
-    return bool(SESSION_WORLD_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+    return bool(worlds)

@@ -36,7 +36,7 @@ from reports.models import (
 )
 from tests.factories import seed_demo_site
 
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 SECTION_TREE = {
     # slug: (title, parent slug or None for the home page)
