@@ -411,6 +411,8 @@ BAD_PARAMETERS = [
     ("/reports/", {"page": "0"}, "page", "out_of_range"),
     ("/reports/", {"page": "-3"}, "page", "out_of_range"),
     ("/reports/", {"page": "mot"}, "page", "invalid_integer"),
+    ("/reports/", {"page": "1000001"}, "page", "out_of_range"),
+    ("/reports/", {"page": "²"}, "page", "invalid_integer"),
     ("/reports/", {"page_size": "0"}, "page_size", "out_of_range"),
     ("/reports/", {"page_size": "501"}, "page_size", "out_of_range"),
     ("/reports/", {"body": "ban-vh"}, "body", "invalid_integer"),
@@ -440,6 +442,16 @@ def test_bad_parameters_are_400_with_a_json_error(client, db, path, params, fiel
     assert data["error"]["field"] == field_name
     assert f"“{field_name}”" in data["error"]["message"]
     assert "Tham số" in data["error"]["message"] or "Giá trị" in data["error"]["message"]
+
+
+def test_page_errors_read_like_the_search_apis(client, db):
+    # One parser for every list: the same words, each list with its own bounds.
+    reports = get(client, "/reports/", page_size="501")[1]["error"]["message"]
+    searched = client.get("/api/v1/search/", {"q": "giám sát", "page_size": "51"}).json()
+    assert reports == "Tham số “page_size” không hợp lệ: phải là số nguyên từ 1 đến 500."
+    assert searched["error"]["message"] == reports.replace("500", "50")
+    # A blank value, as an HTML form sends it, is the default.
+    assert get(client, "/reports/", page="", page_size="")[1]["page_size"] == 20
 
 
 def test_the_error_lists_the_accepted_values(client, db):

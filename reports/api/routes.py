@@ -40,16 +40,17 @@ def _cache_publicly(response: HttpResponse) -> None:
     description="Các báo cáo đã công bố, lọc như trang danh sách báo cáo, mới nhất trước.",
 )
 def list_reports(request: HttpRequest, response: HttpResponse, params: Query[ReportParams]) -> dict:
+    page_number, page_size = params.page_and_size()
     result = filter_reports(params.filters(), with_facets=False)
     refuse_first(result.errors)
     reports = queries.with_list_relations(result.matches)
-    count, page = paginate(reports, params.page, params.page_size)
+    count, page = paginate(reports, page_number, page_size)
     counts = queries.recommendation_counts([report.pk for report in page])
     _cache_publicly(response)
     return {
         "count": count,
-        "page": params.page,
-        "page_size": params.page_size,
+        "page": page_number,
+        "page_size": page_size,
         "items": [
             serializers.report_list_item(report, counts[report.pk], request) for report in page
         ],
@@ -83,15 +84,16 @@ def report_detail(request: HttpRequest, response: HttpResponse, report_id: int) 
 def list_recommendations(
     request: HttpRequest, response: HttpResponse, params: Query[RecommendationParams]
 ) -> dict:
+    page_number, page_size = params.page_and_size()
     # The counts the tracker page shows are lazy and never computed here.
     matches, filters, _counts = filter_recommendations(params.filters())
     refuse_first(filters.errors)
     recommendations = queries.with_recommendation_relations(matches)
-    count, page = paginate(recommendations, params.page, params.page_size)
+    count, page = paginate(recommendations, page_number, page_size)
     _cache_publicly(response)
     return {
         "count": count,
-        "page": params.page,
-        "page_size": params.page_size,
+        "page": page_number,
+        "page_size": page_size,
         "items": [serializers.recommendation_list_item(item, request) for item in page],
     }

@@ -1,43 +1,45 @@
 """Query parameters and response shapes of the reports API.
 
-Pagination parameters are checked here; core.api_errors turns their validation errors into
-the API's 400 JSON error. Filter parameters are only described here (their OpenAPI type
-and bounds): they reach the view as text and are read by reports.list_params, the same
-rules the HTML pages use, and a refused one is answered with the same 400 error shape.
+Parameters are only described here (their OpenAPI type and bounds): they reach the view as
+text and are read by core.params, the readers the HTML pages and the search API use, so a
+refused one is answered with the same 400 error shape and the same Vietnamese message.
+Pagination is read by `PageParams.page_and_size()`, filters by reports.list_params.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
-from pydantic import BeforeValidator, WithJsonSchema
-from pydantic_core import PydanticUseDefault
+from pydantic import WithJsonSchema
 
-from core.params import MAX_ID, MAX_YEAR, MIN_YEAR, SLUG
+from core.api_errors import refuse_first
+from core.params import MAX_ID, MAX_YEAR, MIN_YEAR, SLUG, Param, integer, parse_params
 
 from ..enums import RecommendationStatus, ReportKind
 from ..list_params import SORTS
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 500
+# Far beyond any list this office will hold (a million pages of 500), and it keeps every
+# OFFSET small enough for SQLite, which answers a 500 past 2**63.
+MAX_PAGE = 1_000_000
+PAGE_PARAMS = {
+    "page": Param(integer(1, MAX_PAGE), _("Số trang")),
+    "page_size": Param(integer(1, MAX_PAGE_SIZE), _("Số mục mỗi trang")),
+}
 
 
-def _blank_is_default(value: Any) -> Any:
-    # HTML forms send every field, empty ones as "": treat them as not given.
-    if value == "":
-        raise PydanticUseDefault
-    return value
-
-
-# A field-level validator, not a model one: ninja flattens query schemas into its own
-# model, so only what is attached to each field survives.
-BlankIsDefault = BeforeValidator(_blank_is_default)
-
-
-# Filter parameters reach the view as text, to be checked by reports.list_params; the
-# OpenAPI document still says which type each must parse as.
+# Parameters reach the view as text (empty ones, as HTML forms send them, count as not
+# given); the OpenAPI document still says which type each must parse as.
+PageParam = Annotated[
+    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE})
+]
+PageSizeParam = Annotated[
+    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE})
+]
 IdParam = Annotated[
     str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 ]
@@ -60,12 +62,16 @@ SortParam = Annotated[
 
 
 class PageParams(Schema):
-    page: Annotated[int, BlankIsDefault] = Field(
-        1, ge=1, description="Trang cần lấy, bắt đầu từ 1."
+    page: PageParam = Field(None, description="Trang cần lấy, bắt đầu từ 1.")
+    page_size: PageSizeParam = Field(
+        None, description=f"Số mục mỗi trang, 1–{MAX_PAGE_SIZE}, mặc định {DEFAULT_PAGE_SIZE}."
     )
-    page_size: Annotated[int, BlankIsDefault] = Field(
-        DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Số mục mỗi trang (1–500)."
-    )
+
+    def page_and_size(self) -> tuple[int, int]:
+        """The page number and size asked for; raises the API's 400 for a refused one."""
+        accepted, errors = parse_params(self.model_dump(include=set(PAGE_PARAMS)), PAGE_PARAMS)
+        refuse_first(errors)
+        return accepted.get("page", 1), accepted.get("page_size", DEFAULT_PAGE_SIZE)
 
     def filters(self) -> dict[str, str | None]:
         """The filter parameters as given, read by reports.report_list and reports.tracker."""
