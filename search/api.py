@@ -9,19 +9,25 @@ ignores a refused value with a note, the API answers 400 in the shared error sha
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from ninja import Field, Query, Router, Schema
-from pydantic import WithJsonSchema
 
 from core.api_errors import ErrorOut, refuse_first
-from core.params import MAX_YEAR, MIN_YEAR, SLUG
+from core.api_params import (
+    DateParam,
+    IdParam,
+    SlugParam,
+    TextParam,
+    YearParam,
+    one_of,
+    whole_number,
+)
 from core.text.normalize import clean
 from news.site_address import absolute_url
-from reports.enums import RecommendationStatus
+from reports.api.schemas import StatusParam
 from search.models import EntryKind
 from search.params import (
     MAX_PAGE,
@@ -41,34 +47,11 @@ router = Router(tags=["Tìm kiếm"])
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
 
-# Values reach the view as text, for search.params to check and explain; the OpenAPI
-# document still says what each must look like.
-TextParam = Annotated[str | None, WithJsonSchema({"type": "string"})]
-IdParam = Annotated[str | None, WithJsonSchema({"type": "integer", "minimum": 1})]
-DateParam = Annotated[str | None, WithJsonSchema({"type": "string", "format": "date"})]
-TypeParam = Annotated[
-    str | None, WithJsonSchema({"type": "string", "enum": list(EntryKind.values)})
-]
-StatusParam = Annotated[
-    str | None, WithJsonSchema({"type": "string", "enum": list(RecommendationStatus.values)})
-]
-SlugParam = Annotated[str | None, WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
-YearParam = Annotated[
-    str | None, WithJsonSchema({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR})
-]
-SortParam = Annotated[
-    str | None, WithJsonSchema({"type": "string", "enum": list(SORTS), "default": "relevance"})
-]
-ScopeParam = Annotated[
-    str | None, WithJsonSchema({"type": "string", "enum": list(SCOPES), "default": "all"})
-]
-PageParam = Annotated[
-    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE})
-]
-PageSizeParam = Annotated[
-    str | None,
-    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
-]
+TypeParam = one_of(EntryKind.values)
+SortParam = one_of(SORTS, default="relevance")
+ScopeParam = one_of(SCOPES, default="all")
+PageParam = whole_number(1, MAX_PAGE)
+PageSizeParam = whole_number(1, MAX_PAGE_SIZE)
 
 
 class SearchParams(Schema):

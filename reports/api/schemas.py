@@ -9,14 +9,13 @@ Pagination is read by `PageParams.page_and_size()`, filters by reports.list_para
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
-from pydantic import WithJsonSchema
 
 from core.api_errors import refuse_first
-from core.params import MAX_ID, MAX_YEAR, MIN_YEAR, SLUG, Param, integer, parse_params
+from core.api_params import BoolParam, IdParam, SlugParam, YearParam, one_of, whole_number
+from core.params import Param, integer, parse_params
 
 from ..enums import RecommendationStatus, ReportKind
 from ..list_params import SORTS
@@ -32,33 +31,11 @@ PAGE_PARAMS = {
 }
 
 
-# Parameters reach the view as text (empty ones, as HTML forms send them, count as not
-# given); the OpenAPI document still says which type each must parse as.
-PageParam = Annotated[
-    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE})
-]
-PageSizeParam = Annotated[
-    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE})
-]
-IdParam = Annotated[
-    str | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID})
-]
-YearParam = Annotated[
-    str | None, WithJsonSchema({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR})
-]
-SlugParam = Annotated[str | None, WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
-KindParam = Annotated[
-    str | None, WithJsonSchema({"type": "string", "enum": list(ReportKind.values)})
-]
-StatusParam = Annotated[
-    str | None, WithJsonSchema({"type": "string", "enum": list(RecommendationStatus.values)})
-]
-BoolParam = Annotated[
-    str | None, WithJsonSchema({"type": "string", "enum": ["true", "false", "1", "0"]})
-]
-SortParam = Annotated[
-    str | None, WithJsonSchema({"type": "string", "enum": list(SORTS), "default": "newest"})
-]
+PageParam = whole_number(1, MAX_PAGE)
+PageSizeParam = whole_number(1, MAX_PAGE_SIZE)
+KindParam = one_of(ReportKind.values)
+StatusParam = one_of(RecommendationStatus.values)
+SortParam = one_of(SORTS, default="newest")
 
 
 class PageParams(Schema):
