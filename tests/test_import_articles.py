@@ -407,6 +407,7 @@ def test_a_reimport_keeps_what_editors_added(run, sections):
     assert [item["tag"] for item in content["tagged_items"]] == [page.tags.get().pk]
     references = ReferenceIndex.get_references_for_object(page)
     assert sorted(ref.model_path for ref in references) == ["lead_image", "tagged_items.item.tag"]
+    assert image.get_usage().count() == 1  # the image's "usage" in the admin
     assert list(NewsArticlePage.objects.live().search("Tiêu đề mới")) == [page]
 
 

@@ -234,7 +234,11 @@ class ArticleWriter:
             ]
         self._save_revision_pointers([item.page for item in self._pending])
         PageLogEntry.objects.bulk_create(entries)
-        index_objects(NewsArticlePage, [item.page for item in self._pending if item.reindex])
+        index_objects(
+            NewsArticlePage,
+            [item.page for item in self._pending if item.reindex],
+            new={item.page.pk for item in self._pending if "wagtail.create" in item.actions},
+        )
         self._pending.clear()
 
     @staticmethod
