@@ -658,3 +658,33 @@ def test_imported_article_renders_and_is_listed_in_its_section(run, sections, cl
     for section in (sections["council"], sections["news"]):
         listing = client.get(section.url).content.decode()
         assert "Thường trực HĐND tỉnh họp phiên thường kỳ số 1" in listing
+
+
+def test_the_portal_search_finds_the_imported_articles_once_the_import_ends(
+    tmp_path, sections, settings, monkeypatch
+):
+    """The search app refreshes its entries once, at the end of the import (not after
+    each batch), with the text work on worker processes; readers' search finds them."""
+    from search import indexing, parallel
+    from search.backends import database
+    from tests.search_factories import search, titles
+
+    settings.SEARCH_INDEX_WORKERS = 2
+    monkeypatch.setattr(parallel, "MIN_ITEMS_FOR_POOL", 1)  # workers even for 3 articles
+    refreshes = []
+    refresh = indexing.refresh_pages_by_id
+    monkeypatch.setattr(
+        indexing,
+        "refresh_pages_by_id",
+        lambda ids, **kwargs: refreshes.append(kwargs) or refresh(ids, **kwargs),
+    )
+    path = tmp_path / "ba-bai.jsonl"
+    lines = [article(n, body=f"Giám sát chính sách bảo trợ xã hội, đợt {n}") for n in (1, 2, 3)]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    report = import_articles(path, section=COUNCIL, publish=True, batch_size=1)
+
+    assert report.created == 3
+    assert refreshes == [{"descendants": False, "workers": 2}]
+    found = titles(search(database, "bảo trợ xã hội"))
+    expected = [f"Thường trực HĐND tỉnh họp phiên thường kỳ số {n}" for n in (1, 2, 3)]
+    assert sorted(found) == expected
