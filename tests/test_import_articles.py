@@ -688,3 +688,25 @@ def test_the_portal_search_finds_the_imported_articles_once_the_import_ends(
     found = titles(search(database, "bảo trợ xã hội"))
     expected = [f"Thường trực HĐND tỉnh họp phiên thường kỳ số {n}" for n in (1, 2, 3)]
     assert sorted(found) == expected
+
+
+def test_an_articles_searchable_body_is_what_wagtail_would_index(sections):
+    """news.blocks.ArticleBodyBlock remembers paragraph texts for the admin index (the
+    importer's speed); what it returns must stay Wagtail's own StreamBlock result."""
+    from wagtail.blocks import StreamBlock
+
+    page = make_article(
+        sections["council"],
+        body=[
+            ("paragraph", "<p>Giám sát <b>bảo trợ</b> xã hội</p><p>Đoạn &amp; hai</p>"),
+            ("quote", {"text": "Cử tri kiến nghị", "attribution": "Ông A"}),
+            ("paragraph", "<p>Giám sát <b>bảo trợ</b> xã hội</p><p>Đoạn &amp; hai</p>"),
+        ],
+    )
+    block = page.body.stream_block
+    expected = StreamBlock.get_searchable_content(block, page.body)
+    assert block.get_searchable_content(page.body) == expected
+    assert block.get_searchable_content(page.body) == expected  # remembered, same
+    assert "Giám sát bảo trợ xã hội Đoạn & hai" in expected
+    page.body = [("paragraph", "<p>Nội dung khác</p>")]
+    assert block.get_searchable_content(page.body) == ["Nội dung khác"]
