@@ -85,7 +85,11 @@ def refreshes_deferred() -> Iterator[None]:
         _deferral.depth -= 1
         if not _deferral.depth:
             pending = len(_pending.deep) + len(_pending.flat)
-            _refresh_pending(workers=parallel.workers_for(pending * PARALLEL_ITEMS_PER_PAGE))
+            workers = parallel.workers_for(pending * PARALLEL_ITEMS_PER_PAGE)
+            try:
+                _refresh_pending(workers=workers)
+            except Exception:  # as on_commit(robust=True): logged, the pages stay written
+                logger.exception("Search refresh after a bulk import failed: run search_index sync")
 
 
 def _later(page_ids: list[int], *, descendants: bool) -> None:
