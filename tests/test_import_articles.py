@@ -710,3 +710,19 @@ def test_an_articles_searchable_body_is_what_wagtail_would_index(sections):
     assert "Giám sát bảo trợ xã hội Đoạn & hai" in expected
     page.body = [("paragraph", "<p>Nội dung khác</p>")]
     assert block.get_searchable_content(page.body) == ["Nội dung khác"]
+
+
+def test_a_failing_search_refresh_is_logged_and_the_import_kept(
+    tmp_path, sections, monkeypatch, caplog
+):
+    from search import indexing
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("giả lập lỗi tìm kiếm")
+
+    monkeypatch.setattr(indexing, "refresh_pages_by_id", broken)
+    path = tmp_path / "mot-bai.jsonl"
+    path.write_text(json.dumps(article(1)), encoding="utf-8")
+    report = import_articles(path, section=COUNCIL, publish=True)
+    assert report.created == 1 and NewsArticlePage.objects.live().count() == 1
+    assert "run search_index sync" in caplog.text
