@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.db.models.signals import post_save
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 
 def remember_parent(page: Page, parent: Page) -> None:
@@ -60,3 +62,39 @@ def search_index_signal_disconnected(model) -> Iterator[bool]:
     finally:
         if was_connected:
             post_save.connect(post_save_signal_handler, sender=model)
+
+
+def new_reference_rows(obj: Model) -> list[ReferenceIndex]:
+    """The ReferenceIndex rows Wagtail would write for `obj`, saved a moment ago and never
+    indexed: unsaved, for one bulk_create over many objects.
+
+    ReferenceIndex.create_or_update_for_object() is the public way, but per object it
+    reads the existing rows, resolves content types, bulk-creates and deletes: about 2 ms
+    an article, 14% of an import that finds no references at all. Its two steps for
+    finding references and hashing their paths are private (`_extract_references_from_object`,
+    `_get_content_path_hash`); the rows built here from them are the same (a test compares
+    them with create_or_update_for_object's on an article with an image and a tag).
+    For objects that may already have rows, use create_or_update_for_object().
+    """
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    parents = obj._meta.get_parent_list()
+    base_content_type = (
+        ContentType.objects.get_for_model(parents[-1], for_concrete_model=False)
+        if parents
+        else content_type
+    )
+    return [
+        ReferenceIndex(
+            content_type=content_type,
+            base_content_type=base_content_type,
+            object_id=obj.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(obj)
+        )
+    ]

@@ -1,10 +1,14 @@
 """StreamField blocks for an article body."""
 
+from functools import lru_cache
+
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import get_text_for_indexing
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -40,6 +44,11 @@ class AttachmentBlock(blocks.StructBlock):
         template = "news/blocks/attachment.html"
 
 
+@lru_cache(maxsize=64)
+def _rich_text_for_indexing(source: str) -> str:
+    return get_text_for_indexing(source)
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Đoạn văn"))
     image = CaptionedImageBlock()
@@ -50,3 +59,20 @@ class ArticleBodyBlock(blocks.StreamBlock):
         template="news/blocks/table.html",
         table_options={"contextMenu": True, "startRows": 3, "startCols": 3},
     )
+
+    def get_searchable_content(self, value) -> list[str]:
+        """What Wagtail's StreamBlock gives, with each paragraph's text remembered for a
+        few articles: Wagtail's SQLite admin index asks for the whole body once per
+        column it fills (title, body, autocomplete), and stripping the HTML three times
+        was 10% of an import. Keyed by the HTML itself, so never stale."""
+        if not self.search_index:
+            return []
+        content = []
+        for child in value:
+            block = child.block
+            if isinstance(block, blocks.RichTextBlock):
+                if block.search_index:
+                    content.append(_rich_text_for_indexing(force_str(child.value.source)))
+            else:
+                content.extend(block.get_searchable_content(child.value))
+        return content

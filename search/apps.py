@@ -1,3 +1,5 @@
+from contextlib import AbstractContextManager
+
 from django.apps import AppConfig
 
 
@@ -10,6 +12,14 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from search import signals  # noqa: F401 - connects the live index updates
+
+    def during_bulk_import(self) -> AbstractContextManager[None]:
+        """Live search updates wait for the end of a bulk import, then run in one pass
+        (news' importer enters this for every app that has it; see
+        search.signals.refreshes_deferred)."""
+        from search import signals
+
+        return signals.refreshes_deferred()
 
     def seed_demo(self, stdout) -> None:
         """Index the demo content (called by news' seed_demo after every app's demo)."""

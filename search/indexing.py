@@ -128,26 +128,35 @@ def _refresh_ids(
         yield apply(entries, SearchEntry.objects.filter(page_id__in=chunk), index=index)
 
 
-def _refresh_and_push(page_ids: list[int]) -> tuple[int, int]:
+def _refresh_and_push(page_ids: list[int], workers: int = 1) -> tuple[int, int]:
     written: list[SearchEntry] = []
     deleted: list[SearchEntry] = []
-    for done, gone in _refresh_ids(page_ids):
+    for done, gone in _refresh_ids(page_ids, workers):
         written += done
         deleted += gone
     push_to_elasticsearch(written, [row.key for row in deleted])
     return len(written), len(deleted)
 
 
-def refresh_pages(pages: Iterable[Page], *, descendants: bool = True) -> tuple[int, int]:
-    """Re-read the entries of these pages (and descendants); returns (written, deleted)."""
+def refresh_pages(
+    pages: Iterable[Page], *, descendants: bool = True, workers: int = 1
+) -> tuple[int, int]:
+    """Re-read the entries of these pages (and descendants); returns (written, deleted).
+
+    `workers` above 1 folds the text on that many processes (search.parallel): only for
+    a management command's bulk work, never in a web worker.
+    """
     page_ids = pages_at_or_below(pages) if descendants else sorted({page.pk for page in pages})
-    return _refresh_and_push(page_ids)
+    return _refresh_and_push(page_ids, workers)
 
 
-def refresh_pages_by_id(page_ids: Iterable[int], *, descendants: bool = True) -> tuple[int, int]:
+def refresh_pages_by_id(
+    page_ids: Iterable[int], *, descendants: bool = True, workers: int = 1
+) -> tuple[int, int]:
     if descendants:
-        return refresh_pages(Page.objects.filter(pk__in=list(page_ids)), descendants=True)
-    return _refresh_and_push(sorted(set(page_ids)))
+        pages = Page.objects.filter(pk__in=list(page_ids))
+        return refresh_pages(pages, descendants=True, workers=workers)
+    return _refresh_and_push(sorted(set(page_ids)), workers)
 
 
 def rebuild_entries() -> tuple[int, int]:

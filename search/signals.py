@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -19,10 +21,13 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from news.models import NewsIndexPage
 from reports.models import RecommendationUpdate, ReportIndexPage
-from search import indexing
+from search import indexing, parallel
+from search.analysis import TEXT_FIELDS
 from search.models import SearchEntry
 
 logger = logging.getLogger(__name__)
+# What parallel.workers_for counts: the texts to fold, a few per page.
+PARALLEL_ITEMS_PER_PAGE = len(TEXT_FIELDS)
 SECTION_TYPES = (NewsIndexPage, ReportIndexPage)
 
 
@@ -43,13 +48,48 @@ class _Pending(threading.local):
 _pending = _Pending()
 
 
-def _refresh_pending() -> None:
+class _Deferral(threading.local):
+    depth = 0
+
+
+_deferral = _Deferral()
+
+
+def _refresh_pending(*, workers: int = 1) -> None:
+    if _deferral.depth:
+        return  # refreshes_deferred() does it on the way out
     deep, flat = _pending.deep, _pending.flat - _pending.deep
     _pending.__init__()
     if deep:
-        indexing.refresh_pages_by_id(deep, descendants=True)
+        indexing.refresh_pages_by_id(deep, descendants=True, workers=workers)
     if flat:
-        indexing.refresh_pages_by_id(flat, descendants=False)
+        indexing.refresh_pages_by_id(flat, descendants=False, workers=workers)
+
+
+@contextmanager
+def refreshes_deferred() -> Iterator[None]:
+    """Inside, committed changes are not refreshed one transaction at a time: on the way
+    out (even on error), everything pending is refreshed in one pass, its text work on
+    worker processes (search.parallel) when there is enough of it.
+
+    For a bulk import run by a management command (news' importer enters it through
+    SearchConfig.during_bulk_import): it commits every 500 articles, and refreshing each
+    batch on commit, in-process, was a third of its time. Never in a web worker: an
+    editor's publish must be searchable when the request ends, and a web worker should
+    not start processes. Should the process die inside, `search_index sync` catches up.
+    """
+    _deferral.depth += 1
+    try:
+        yield
+    finally:
+        _deferral.depth -= 1
+        if not _deferral.depth:
+            pending = len(_pending.deep) + len(_pending.flat)
+            workers = parallel.workers_for(pending * PARALLEL_ITEMS_PER_PAGE)
+            try:
+                _refresh_pending(workers=workers)
+            except Exception:  # as on_commit(robust=True): logged, the pages stay written
+                logger.exception("Search refresh after a bulk import failed: run search_index sync")
 
 
 def _later(page_ids: list[int], *, descendants: bool) -> None:

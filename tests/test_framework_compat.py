@@ -7,10 +7,17 @@ a slower import (a query per page again) or a wrong url_path. These tests fail i
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.rich_text import RichText
 
-from core.compat import mark_not_site_root, remember_parent, search_index_signal_disconnected
-from news.models import HomePage, NewsIndexPage
+from core.compat import (
+    mark_not_site_root,
+    new_reference_rows,
+    remember_parent,
+    search_index_signal_disconnected,
+)
+from news.models import HomePage, NewsArticlePage, NewsIndexPage
+from tests.factories import ImageFactory, make_article
 
 
 @pytest.fixture
@@ -94,3 +101,39 @@ def test_importer_paths_are_the_ones_treebeard_hands_out(section):
     assert path_step(second.path) == 2
     assert child_path(section.path, 35) == section.path + "000Z"
     assert path_step(section.path + "0010") == 36
+
+
+_REFERENCE_COLUMNS = (
+    "content_type_id",
+    "base_content_type_id",
+    "object_id",
+    "to_content_type_id",
+    "to_object_id",
+    "model_path",
+    "content_path",
+    "content_path_hash",
+)
+
+
+def test_new_reference_rows_are_the_rows_wagtail_writes(section):
+    """The importer bulk-inserts these for new articles: an image, a tag and a page link
+    in the body must give exactly the rows of create_or_update_for_object()."""
+    image = ImageFactory()
+    article = make_article(section, title="Bài có ảnh", lead_image=image, tags=["giám sát"])
+    article.body = [
+        ("paragraph", RichText(f'<p><a linktype="page" id="{section.pk}">Chuyên mục</a></p>'))
+    ]
+    article.save()
+    article = NewsArticlePage.objects.get(pk=article.pk)
+    ReferenceIndex.objects.all().delete()
+
+    built = new_reference_rows(article)
+    ReferenceIndex.create_or_update_for_object(article)
+    written = ReferenceIndex.objects.filter(object_id=str(article.pk))
+
+    def columns(rows):
+        return sorted(tuple(str(getattr(row, c)) for c in _REFERENCE_COLUMNS) for row in rows)
+
+    assert {row.model_path for row in written} >= {"lead_image", "tagged_items.item.tag"}
+    assert any(row.model_path.startswith("body.") for row in written)
+    assert columns(built) == columns(written)

@@ -407,6 +407,7 @@ def test_a_reimport_keeps_what_editors_added(run, sections):
     assert [item["tag"] for item in content["tagged_items"]] == [page.tags.get().pk]
     references = ReferenceIndex.get_references_for_object(page)
     assert sorted(ref.model_path for ref in references) == ["lead_image", "tagged_items.item.tag"]
+    assert image.get_usage().count() == 1  # the image's "usage" in the admin
     assert list(NewsArticlePage.objects.live().search("Tiêu đề mới")) == [page]
 
 
@@ -657,3 +658,71 @@ def test_imported_article_renders_and_is_listed_in_its_section(run, sections, cl
     for section in (sections["council"], sections["news"]):
         listing = client.get(section.url).content.decode()
         assert "Thường trực HĐND tỉnh họp phiên thường kỳ số 1" in listing
+
+
+def test_the_portal_search_finds_the_imported_articles_once_the_import_ends(
+    tmp_path, sections, settings, monkeypatch
+):
+    """The search app refreshes its entries once, at the end of the import (not after
+    each batch), with the text work on worker processes; readers' search finds them."""
+    from search import indexing, parallel
+    from search.backends import database
+    from tests.search_factories import search, titles
+
+    settings.SEARCH_INDEX_WORKERS = 2
+    monkeypatch.setattr(parallel, "MIN_ITEMS_FOR_POOL", 1)  # workers even for 3 articles
+    refreshes = []
+    refresh = indexing.refresh_pages_by_id
+    monkeypatch.setattr(
+        indexing,
+        "refresh_pages_by_id",
+        lambda ids, **kwargs: refreshes.append(kwargs) or refresh(ids, **kwargs),
+    )
+    path = tmp_path / "ba-bai.jsonl"
+    lines = [article(n, body=f"Giám sát chính sách bảo trợ xã hội, đợt {n}") for n in (1, 2, 3)]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    report = import_articles(path, section=COUNCIL, publish=True, batch_size=1)
+
+    assert report.created == 3
+    assert refreshes == [{"descendants": False, "workers": 2}]
+    found = titles(search(database, "bảo trợ xã hội"))
+    expected = [f"Thường trực HĐND tỉnh họp phiên thường kỳ số {n}" for n in (1, 2, 3)]
+    assert sorted(found) == expected
+
+
+def test_an_articles_searchable_body_is_what_wagtail_would_index(sections):
+    """news.blocks.ArticleBodyBlock remembers paragraph texts for the admin index (the
+    importer's speed); what it returns must stay Wagtail's own StreamBlock result."""
+    from wagtail.blocks import StreamBlock
+
+    page = make_article(
+        sections["council"],
+        body=[
+            ("paragraph", "<p>Giám sát <b>bảo trợ</b> xã hội</p><p>Đoạn &amp; hai</p>"),
+            ("quote", {"text": "Cử tri kiến nghị", "attribution": "Ông A"}),
+            ("paragraph", "<p>Giám sát <b>bảo trợ</b> xã hội</p><p>Đoạn &amp; hai</p>"),
+        ],
+    )
+    block = page.body.stream_block
+    expected = StreamBlock.get_searchable_content(block, page.body)
+    assert block.get_searchable_content(page.body) == expected
+    assert block.get_searchable_content(page.body) == expected  # remembered, same
+    assert "Giám sát bảo trợ xã hội Đoạn & hai" in expected
+    page.body = [("paragraph", "<p>Nội dung khác</p>")]
+    assert block.get_searchable_content(page.body) == ["Nội dung khác"]
+
+
+def test_a_failing_search_refresh_is_logged_and_the_import_kept(
+    tmp_path, sections, monkeypatch, caplog
+):
+    from search import indexing
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("giả lập lỗi tìm kiếm")
+
+    monkeypatch.setattr(indexing, "refresh_pages_by_id", broken)
+    path = tmp_path / "mot-bai.jsonl"
+    path.write_text(json.dumps(article(1)), encoding="utf-8")
+    report = import_articles(path, section=COUNCIL, publish=True)
+    assert report.created == 1 and NewsArticlePage.objects.live().count() == 1
+    assert "run search_index sync" in caplog.text

@@ -6,7 +6,7 @@ sections.py  slash paths of section titles → NewsIndexPage, created when missi
 tree.py      fast appends under a section, diacritics-free slugs
 writer.py    creating/updating pages with revisions, publish state, original dates
 indexes.py   search/reference index updates suspended per save, done in bulk after
-runner.py    batches, savepoints, counts
+runner.py    batches, savepoints, counts; apps' bulk-import hooks (search defers to the end)
 """
 
 from .records import ImportFailed

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from wagtail.log_actions import LogContext
@@ -89,7 +91,7 @@ def import_articles(
     writer = ArticleWriter(tree, publish)
 
     # One log context: every log entry of this import shares its uuid.
-    with LogContext(), per_save_indexing_suspended(NewsArticlePage):
+    with LogContext(), per_save_indexing_suspended(NewsArticlePage), _apps_in_bulk_mode():
         for start in range(0, len(records), batch_size):
             batch = records[start : start + batch_size]
             failures: dict[int, str] = {}
@@ -115,6 +117,18 @@ def import_articles(
     # Sections were created the usual way, but with the reference index paused.
     update_indexes(NewsIndexPage, [section.pk for section in sections.created])
     return report
+
+
+@contextmanager
+def _apps_in_bulk_mode() -> Iterator[None]:
+    """Enter every app's `during_bulk_import()` context, if it has one (the search app
+    defers its live updates to the end of the import), so news need not know the apps."""
+    with ExitStack() as stack:
+        for config in apps.get_app_configs():
+            scope = getattr(config, "during_bulk_import", None)
+            if callable(scope):
+                stack.enter_context(scope())
+        yield
 
 
 def _valid_records(lines, fail) -> list[ArticleRecord]:

@@ -9,7 +9,8 @@ what the admin would write for the same action is written once per batch, in bul
 - the log entries "wagtail.create" / "wagtail.edit" / "wagtail.publish" (one validated
   insert each through log(), which checks every foreign key with a query);
 - the search and reference index entries (see indexes.py);
-- page_published / published signals, once the batch has committed.
+- page_published / published signals, once the batch has committed (the portal's
+  search entries of the whole import are refreshed when it ends: search.signals).
 
 This leaves the same rows as add_child + save_revision + publish would, without what a
 bulk import does not need from PublishRevisionAction: rebuilding the page from the
@@ -234,7 +235,11 @@ class ArticleWriter:
             ]
         self._save_revision_pointers([item.page for item in self._pending])
         PageLogEntry.objects.bulk_create(entries)
-        index_objects(NewsArticlePage, [item.page for item in self._pending if item.reindex])
+        index_objects(
+            NewsArticlePage,
+            [item.page for item in self._pending if item.reindex],
+            new={item.page.pk for item in self._pending if "wagtail.create" in item.actions},
+        )
         self._pending.clear()
 
     @staticmethod
@@ -261,8 +266,9 @@ class ArticleWriter:
     def announce(self) -> None:
         """Send the publish signals, once the pages are committed."""
         pending, self._announce = self._announce, []
-        # In one transaction, so receivers that defer work with on_commit (the search
-        # index) do it once for the batch instead of once per article.
+        # In one transaction, so receivers that defer work with on_commit do it once for
+        # the batch instead of once per article. (The search app defers further, to the
+        # end of the import: see runner._apps_in_bulk_mode.)
         with transaction.atomic():
             for page, revision in pending:
                 page_published.send(sender=NewsArticlePage, instance=page, revision=revision)
