@@ -23,8 +23,8 @@ import facts  # noqa: E402
 SEED = 20261203
 OUTPUT = HERE / "documents.jsonl"
 ROMAN = ["XIV", "XV", "XVI"]
-ORDINAL = ["thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ tám",
-           "thứ chín", "thứ mười", "thứ mười một", "thứ mười hai", "chuyên đề"]  # fmt: skip
+ORDINAL = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một",
+           "mười hai", "mười ba"]  # fmt: skip
 TOKEN = re.compile(r"\[([^\]]+)\]")
 
 
@@ -201,6 +201,7 @@ def main() -> int:
             article(rng, number, rng.choice(pool), rng.choice(topics), rng.choice(provinces), day)
         )
     documents += generate_reports(rng, topics, provinces, handwritten)
+    documents += [dict(d) for d in load_toml("handwritten_late.toml")["document"]]
     text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
     if "--check" in sys.argv:
         same = OUTPUT.read_text(encoding="utf-8") == text

@@ -1,8 +1,8 @@
 """The grep used while judging queries.tsv (never a search backend): lists the documents
-whose title, summary or body hold every criterion of a line of judging.tsv, so that the
-candidates can be read. Text is folded (no accents, đ -> d, lower case; the tone place
-and the spelling of an abbreviation then no longer matter), abbreviations are expanded to
-their full form, and dates are brought to d/m/yyyy.
+whose fields (see `fields`) hold every criterion of a line of judging.tsv, so that the
+candidates can be read. Text is lower-cased, the tone place (hoà/hòa) and the spelling of an
+abbreviation (HĐND / Hội đồng nhân dân) no longer matter, and dates are brought to d/m/yyyy;
+a criterion marked "~" is also compared without diacritics.
 
     python tests/relevance/realworld/judge_aid.py judging.tsv [--show N]
 """
@@ -47,13 +47,22 @@ def documents() -> list[dict]:
     return [json.loads(line) for line in lines]
 
 
+def fields(document: dict) -> list[str]:
+    """Everything a reader sees on the page: title, summary, body, and on reports and
+    recommendations the supervising body, agencies and localities."""
+    texts = [document["title"], document["summary"], document["body"]]
+    texts.append(document.get("supervising_body", ""))
+    return texts + document.get("agencies", []) + document.get("localities", [])
+
+
 def matches(text: tuple[str, str], criteria: list[str]) -> bool:
-    """Criteria: words that must occur; "!words" must not; "=words" with their accents."""
+    """Criteria: words that must occur, with their diacritics but in either tone place and
+    abbreviation form; "!words" must not occur; "~words" also without diacritics."""
     for criterion in criteria:
         negate = criterion.startswith("!")
         criterion = criterion.lstrip("!")
-        accents = criterion.startswith("=")
-        found = fold(criterion.lstrip("="), accents) in text[accents]
+        accents = not criterion.startswith("~")
+        found = fold(criterion.lstrip("=~"), accents) in text[accents]
         if found == negate:
             return False
     return True
@@ -61,7 +70,7 @@ def matches(text: tuple[str, str], criteria: list[str]) -> bool:
 
 def main() -> None:
     show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 8
-    texts = [(d, " ".join([d["title"], d["summary"], d["body"]])) for d in documents()]
+    texts = [(d, " ; ".join(fields(d))) for d in documents()]
     docs = [(d, (fold(text), fold(text, True))) for d, text in texts]
     for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
