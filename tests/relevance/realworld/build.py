@@ -116,6 +116,10 @@ def facts_for(rng: random.Random, province: str, topic: dict, day: dt.date) -> d
         "tyle1": f"{facts.decimal(rng.randint(400, 999) / 10)}%",
         "tyle2": f"{facts.decimal(rng.randint(300, 999) / 10)}%",
     }
+    for i in (1, 2, 3):
+        # "ông"/"bà" follows the name: a "Thị" is a woman.
+        values[f"ong{i}"] = "bà" if " Thị " in values[f"nguoi{i}"] else "ông"
+        values[f"Ong{i}"] = values[f"ong{i}"].capitalize()
     values["chucvu1"] = rng.choice([f"Trưởng {ban} [HĐND] tỉnh", f"Phó Trưởng {ban} [HĐND] tỉnh"])
     values["chucvu2"] = rng.choice([f"Phó Chủ tịch [UBND] {huyen}", "Phó Giám đốc Sở Tài chính"])
     fill = Filler(values)

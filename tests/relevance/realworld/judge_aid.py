@@ -37,8 +37,9 @@ def fold(text: str, accents: bool = False) -> str:
     else:
         text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
         text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w%./,&-]+", " ", text.lower())
-    text = re.sub(r"[.,](?=\s|$)", " ", text)
+    # Punctuation between words stays a token: "Kim, Sơn La" must not match "Kim Sơn".
+    text = re.sub(r"[^\w%./,;:?!&-]+", " ", text.lower())
+    text = re.sub(r"([.,;:?!])(?=\s|$)", r" \1", text)
     return " " + " ".join(text.split()) + " "
 
 
@@ -55,14 +56,23 @@ def fields(document: dict) -> list[str]:
     return texts + document.get("agencies", []) + document.get("localities", [])
 
 
-def matches(text: tuple[str, str], criteria: list[str]) -> bool:
+def unpunctuated(folded: str) -> str:
+    """A quoted phrase is judged on the words alone: "khám chữa bệnh" = "khám, chữa bệnh"."""
+    return re.sub(r" [.,;:?!](?= )", "", folded)
+
+
+def matches(text: tuple[str, str], criteria: list[str], phrase: bool = False) -> bool:
     """Criteria: words that must occur, with their diacritics but in either tone place and
     abbreviation form; "!words" must not occur; "~words" also without diacritics."""
     for criterion in criteria:
         negate = criterion.startswith("!")
         criterion = criterion.lstrip("!")
         accents = not criterion.startswith("~")
-        found = fold(criterion.lstrip("=~"), accents) in text[accents]
+        wanted = fold(criterion.lstrip("=~"), accents)
+        if phrase:
+            found = unpunctuated(wanted) in unpunctuated(text[accents])
+        else:
+            found = wanted in text[accents]
         if found == negate:
             return False
     return True
@@ -77,7 +87,7 @@ def main() -> None:
             continue
         kind, query, criteria = (line.split("\t") + [""])[:3]
         terms = [c.strip() for c in (criteria or query.strip('"')).split(";") if c.strip()]
-        found = [d for d, text in docs if matches(text, terms)]
+        found = [d for d, text in docs if matches(text, terms, kind == "phrase")]
         print(f"{kind}\t{query}\t{len(found)}\t{' '.join(d['id'] for d in found)}")
         for d in found[:show]:
             print(f"    {d['id']}: {d['title'][:90]}")
