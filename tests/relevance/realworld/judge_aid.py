@@ -63,16 +63,19 @@ def unpunctuated(folded: str) -> str:
 
 def matches(text: tuple[str, str], criteria: list[str], phrase: bool = False) -> bool:
     """Criteria: words that must occur, with their diacritics but in either tone place and
-    abbreviation form; "!words" must not occur; "~words" also without diacritics."""
+    abbreviation form; "a|b" either; "!words" must not occur; "~words" also without
+    diacritics."""
     for criterion in criteria:
         negate = criterion.startswith("!")
         criterion = criterion.lstrip("!")
         accents = not criterion.startswith("~")
-        wanted = fold(criterion.lstrip("=~"), accents)
-        if phrase:
-            found = unpunctuated(wanted) in unpunctuated(text[accents])
-        else:
-            found = wanted in text[accents]
+        found = False
+        for alternative in criterion.lstrip("=~").split("|"):
+            wanted = fold(alternative, accents)
+            if phrase:
+                found = found or unpunctuated(wanted) in unpunctuated(text[accents])
+            else:
+                found = found or wanted in text[accents]
         if found == negate:
             return False
     return True
