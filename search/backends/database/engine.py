@@ -11,7 +11,9 @@ costs seconds, and the planners need the order spelled out.
 * PostgreSQL: the GIN index on `heading || body`, ranked on the small heading vector only:
   the large body vectors are decompressed for the few candidates only (`details`).
 
-A match yields its id, a score and the small facet columns, never the text. The words are
+A match yields its id, a score and the small facet columns, never the text, best score
+first, then newest first (undated last), then by id (`ORDER_BY`): the database sorts in C
+what search.backends.database.ranking would sort in Python, which then only checks it. The words are
 always quoted, so nothing a reader types is query syntax, and the filters are SQL of the
 project's own with parameters (`Condition`, built by search.backends.database).
 """
@@ -69,6 +71,17 @@ class Row(NamedTuple):
 
 
 TEXT_COLUMNS = ("published", "fields", "localities")  # read as text (see Row)
+
+
+def order_by() -> str:
+    """The order of matches: score, newest first and undated last, id (ties stay put).
+
+    ranking.initial_order keeps it (its sorts are stable, and linear on sorted input):
+    at 20,000 entries, sorting 17,000 matches by date, then by score, in Python cost
+    more than the database's sort of the same rows.
+    """
+    table = _table()
+    return f" ORDER BY 2 DESC, {table}.published DESC NULLS LAST, {table}.id"
 
 
 def _table() -> str:
@@ -171,7 +184,7 @@ class SQLiteEngine(_Engine):
             params = [_fts(words, "OR")]
             params += [*(_fts([word]) for word in words), required]
         try:
-            return _rows(sql + condition.sql, params + condition.params)
+            return _rows(sql + condition.sql + order_by(), params + condition.params)
         except OperationalError as error:
             if "no such index" not in str(error) or not _sqlite_indexes:
                 raise
@@ -241,7 +254,7 @@ class PostgresEngine(_Engine):
             f"SELECT v.entry_id, ts_rank(v.heading, {query}) AS score FROM {self.vectors} v "
             f"WHERE (v.heading || v.body) @@ {query} OFFSET 0"
             f") AS m JOIN {table} ON {table}.id = m.entry_id "
-            f"WHERE 1 = 1{condition.sql}"
+            f"WHERE 1 = 1{condition.sql}{order_by()}"
         )
         return _rows(sql, [*query_params, *query_params, *condition.params])
 
