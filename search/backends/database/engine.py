@@ -88,14 +88,14 @@ def order_by() -> str:
     return f" ORDER BY 2 DESC, {table}.published DESC NULLS LAST, {table}.id"
 
 
-_ID, _SCORE, _PUBLISHED = itemgetter(0), itemgetter(1), itemgetter(3)
+_SCORE, _PUBLISHED = itemgetter(1), itemgetter(3)
 
 
 def best_first(rows: list[Row]) -> list[Row]:
-    """`order_by()`'s order in Python: stable sorts by id, by date, then by score."""
-    by_id = sorted(rows, key=_ID)
-    dated = [row for row in by_id if row.published is not None]
-    undated = [row for row in by_id if row.published is None] if len(dated) < len(rows) else []
+    """`order_by()`'s order in Python, as the ranking sorted before: stable sorts by date,
+    then by score (equal score and date keep the join's order)."""
+    dated = [row for row in rows if row.published is not None]
+    undated = [row for row in rows if row.published is None] if len(dated) < len(rows) else []
     return sorted(sorted(dated, key=_PUBLISHED, reverse=True) + undated, key=_SCORE, reverse=True)
 
 
