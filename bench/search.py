@@ -49,6 +49,7 @@ ES_PREFIX = "hdnd-bench"  # apart from the developer's own indices on the same n
 TARGET_REBUILD = 1000  # documents per second
 TARGET_P95 = {"sqlite": 200.0, "postgresql": 200.0, "elasticsearch": 50.0}  # ms
 TARGET_PAGE_QUERIES = 10
+SLOWEST = 10  # queries listed with their time
 
 
 def percentiles(timings: list[float]) -> tuple[float, float]:
@@ -116,12 +117,19 @@ def time_queries(backend: str, queries: list[corpus.Query], profile: bool) -> di
         profiler = cProfile.Profile()
         profiler.enable()
     timings: dict[str, list[float]] = {}
+    each: list[tuple[float, int, corpus.Query]] = []
     empty = 0
     for query, request in zip(queries, requests, strict=True):
         began = time.perf_counter()
         results = engine.search(request)
-        timings.setdefault(query.kind, []).append((time.perf_counter() - began) * 1000)
+        took = (time.perf_counter() - began) * 1000
+        timings.setdefault(query.kind, []).append(took)
+        each.append((took, results.count, query))
         empty += not results.count
+    # What makes the p95: the slowest queries, with their number of matches.
+    say(backend, "slowest queries (ms, matches, query):")
+    for took, count, query in sorted(each, key=lambda item: -item[0])[:SLOWEST]:
+        print(f"  {took:7.1f} {count:>7}  {query}", flush=True)
     if profiler:
         import pstats
 

@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -56,6 +56,45 @@ def _values(entry: dict[str, Any]) -> dict[str, Any]:
     return {column: entry.get(column, _DEFAULTS[column]) for column in ENTRY_COLUMNS}
 
 
+# Columns written as given; the others (dates, JSON) through their field's own preparation.
+_PREPARED = [
+    field
+    for field in SearchEntry._meta.concrete_fields
+    if field.get_internal_type() in ("DateTimeField", "JSONField")
+]
+_INSERT_COLUMNS = ["key", *ENTRY_COLUMNS, "updated_at"]
+KEYS_PER_QUERY = 500
+
+
+def _insert(created: list[SearchEntry]) -> None:
+    """bulk_create(created) in one executemany, then the new ids read back by key.
+
+    Django's bulk_create compiles a placeholder and prepares a value per field per row in
+    Python: 26 fields × 20,000 entries was a third of a rebuild's time in the main process.
+    """
+    if not created:
+        return
+    prepared = [(_INSERT_COLUMNS.index(field.attname), field) for field in _PREPARED]
+    quote = connection.ops.quote_name
+    columns = ", ".join(map(quote, _INSERT_COLUMNS))
+    marks = ", ".join(["%s"] * len(_INSERT_COLUMNS))
+    sql = f"INSERT INTO {quote(SearchEntry._meta.db_table)} ({columns}) VALUES ({marks})"
+    rows = []
+    for entry in created:
+        values = [getattr(entry, column) for column in _INSERT_COLUMNS]
+        for position, field in prepared:
+            values[position] = field.get_db_prep_save(values[position], connection)
+        rows.append(values)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+    by_key = {entry.key: entry for entry in created}
+    keys = list(by_key)
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        found = SearchEntry.objects.filter(key__in=keys[start : start + KEYS_PER_QUERY])
+        for key, pk in found.values_list("key", "pk"):
+            by_key[key].pk = pk
+
+
 def apply(
     entries: Iterable[dict[str, Any]], scope: Iterable[SearchEntry], *, index: bool = True
 ) -> tuple[list[SearchEntry], list[SearchEntry]]:
@@ -83,7 +122,7 @@ def apply(
     with transaction.atomic():
         if deleted:
             SearchEntry.objects.filter(pk__in=[row.pk for row in deleted]).delete()
-        SearchEntry.objects.bulk_create(created, batch_size=BATCH)
+        _insert(created)
         if updated:
             SearchEntry.objects.bulk_update(
                 updated, [*ENTRY_COLUMNS, "updated_at"], batch_size=BATCH
