@@ -261,8 +261,9 @@ def fold_words(text: str) -> str:
 def _fold_foreign(match: re.Match[str]) -> str:
     # Compatibility forms ("ﬁ", "²", full-width letters) and other scripts' marks. The whole
     # combining block goes too: U+034F (grapheme joiner) is in it with combining class 0.
+    # A compatibility form may decompose to a dash the table folds ("︱" -> "—" -> "-").
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", match.group()))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_FOLD)
 
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
