@@ -22,13 +22,16 @@ only updated articles go through create_or_update_for_object, one at a time.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from modelcluster.models import get_all_child_relations
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
+from wagtail.search.index import get_indexed_models
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.compat import new_reference_rows, search_index_signal_disconnected
@@ -77,3 +80,39 @@ def update_indexes(model, pks: Iterable[int]) -> None:
         chunk = pks[start : start + CHUNK]
         objects = model.get_indexed_objects().filter(pk__in=chunk).prefetch_related(*relations)
         index_objects(model, list(objects))
+
+
+@contextmanager
+def indexed_once_at_the_end() -> Iterator[None]:
+    """Every page saved inside is indexed once on leaving, not on each of its saves.
+
+    For a command that builds many pages (seed_demo saves each three to six times: insert,
+    tags, revision, publish). Other objects keep their own search indexing; their reference
+    index rows are written on leaving too, since Wagtail's switch for it is global.
+    Nothing is indexed if the block raises: what it wrote is rolled back or half-done anyway.
+    """
+    pages: dict[type, set[int]] = defaultdict(set)
+    others: dict[type, set[int]] = defaultdict(set)
+
+    def remember(sender, instance, raw: bool = False, **kwargs) -> None:
+        if raw:
+            return
+        if isinstance(instance, Page):
+            pages[instance.specific_class].add(instance.pk)
+        elif ReferenceIndex.is_indexed(sender):
+            others[sender].add(instance.pk)
+
+    page_models = [model for model in get_indexed_models() if issubclass(model, Page)]
+    with ExitStack() as stack:
+        stack.enter_context(disable_reference_index_auto_update())
+        for model in page_models:
+            stack.enter_context(search_index_signal_disconnected(model))
+        post_save.connect(remember, weak=False)
+        stack.callback(post_save.disconnect, remember)
+        yield
+    for model, pks in pages.items():
+        update_indexes(model, pks)
+    with transaction.atomic():
+        for model, pks in others.items():
+            for obj in model._default_manager.filter(pk__in=pks):
+                ReferenceIndex.create_or_update_for_object(obj)

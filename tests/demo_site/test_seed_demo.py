@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import User
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images.models import Image
@@ -361,3 +362,19 @@ def test_seed_demo_builds_reports_in_every_status_once(client, demo):
 def _menu_hrefs(client) -> list[str]:
     page = BeautifulSoup(client.get("/").content, "html.parser")
     return [a["href"] for a in page.select(".main-nav__list a")]
+
+
+def test_the_seeded_pages_reach_wagtails_admin_search_and_reference_index(client, demo):
+    # seed_demo indexes each page once at the end instead of on every save: it must not skip.
+    from wagtail.models import ReferenceIndex
+
+    from reports.models import AdministrativeUnit
+
+    featured = NewsArticlePage.objects.get(slug=FEATURED_SLUG)
+    client.force_login(User.objects.create_superuser("qt", "qt@x.vn", "x"))
+    found = client.get("/admin/pages/search/", {"q": featured.title}).content.decode()
+    assert f"/admin/pages/{featured.pk}/edit/" in found
+    assert ReferenceIndex.get_references_to(featured.lead_image).exists()
+    # A district points at its province: a non-page object's references are written too.
+    district = AdministrativeUnit.objects.filter(parent__isnull=False).first()
+    assert ReferenceIndex.get_references_for_object(district).exists()
