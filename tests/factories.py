@@ -6,7 +6,7 @@ import functools
 import io
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TypeVar
 
@@ -17,9 +17,8 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtail.search.index import get_indexed_models
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from core.compat import search_index_signal_disconnected
+from news.importer.indexes import per_save_indexing_suspended
 from news.models import HomePage, NewsArticlePage, NewsIndexPage
 
 F = TypeVar("F", bound=Callable)
@@ -30,9 +29,9 @@ _building = threading.local()
 def without_admin_indexes() -> Iterator[None]:
     """Wagtail's admin search index and reference index are not updated while inside.
 
-    Test data is built the way the importer writes pages (news/importer/indexes.py): those
-    two indexes serve the editors' admin search and "usage" counts, which no built page
-    needs, and they cost about 40% of building a page. What a test itself does (an editor's
+    Test data is built the way the importer writes pages (per_save_indexing_suspended):
+    those two indexes serve the editors' admin search and "usage" counts, which no built
+    page needs, and they cost about 40% of building a page. What a test itself does (an editor's
     edit, a publish) still updates them, and so does everything the project indexes.
     """
     if getattr(_building, "active", False):  # Wagtail's flag does not nest
@@ -40,10 +39,7 @@ def without_admin_indexes() -> Iterator[None]:
         return
     _building.active = True
     try:
-        with ExitStack() as stack:
-            stack.enter_context(disable_reference_index_auto_update())
-            for model in get_indexed_models():
-                stack.enter_context(search_index_signal_disconnected(model))
+        with per_save_indexing_suspended(*get_indexed_models()):
             yield
     finally:
         _building.active = False

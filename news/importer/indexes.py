@@ -40,13 +40,17 @@ CHUNK = 500
 
 
 @contextmanager
-def per_save_indexing_suspended(model) -> Iterator[None]:
-    """No search or reference index work on each save of `model` while inside.
+def per_save_indexing_suspended(*models) -> Iterator[None]:
+    """No Wagtail search index work on each save of `models`, and no reference index work
+    on any save (Wagtail's switch for that is global), while inside.
 
     Signal connections are process-wide: this is meant for a management command, not
-    for code running in a web worker. The handler is reconnected even on error.
+    for code running in a web worker. The handlers are reconnected even on error.
     """
-    with search_index_signal_disconnected(model), disable_reference_index_auto_update():
+    with ExitStack() as stack:
+        stack.enter_context(disable_reference_index_auto_update())
+        for model in models:
+            stack.enter_context(search_index_signal_disconnected(model))
         yield
 
 
@@ -103,13 +107,12 @@ def indexed_once_at_the_end() -> Iterator[None]:
             others[sender].add(instance.pk)
 
     page_models = [model for model in get_indexed_models() if issubclass(model, Page)]
-    with ExitStack() as stack:
-        stack.enter_context(disable_reference_index_auto_update())
-        for model in page_models:
-            stack.enter_context(search_index_signal_disconnected(model))
+    with per_save_indexing_suspended(*page_models):
         post_save.connect(remember, weak=False)
-        stack.callback(post_save.disconnect, remember)
-        yield
+        try:
+            yield
+        finally:
+            post_save.disconnect(remember)
     for model, pks in pages.items():
         update_indexes(model, pks)
     with transaction.atomic():
