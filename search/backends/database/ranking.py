@@ -26,20 +26,29 @@ from typing import Any
 from core.text.normalize import clean, normalize_tones
 from search.analysis import QueryForms
 from search.backends.database.engine import Row
+from search.concepts import accented_words, concepts
 from search.models import EntryKind
 
 CANDIDATES = 200
-# Where the words are found, and how much that says about the document.
+FOLDED_FIELDS = {
+    "title": "title_folded",
+    "summary": "summary_folded",
+    "conclusion": "conclusion_folded",
+    "body": "body_folded",
+}
+# Where the words are found, and how much that says about the document (placement).
 FIELD_WEIGHTS = {"title": 4.0, "summary": 2.0, "conclusion": 1.5, "body": 1.0}
-FOLDED_FIELDS = {name: f"{name}_folded" for name in FIELD_WEIGHTS}
-# Within a field: single words, adjacent pairs, the whole phrase (sums to 1).
-WORDS, PAIRS, PHRASE = 0.1, 0.6, 0.3
+# Words side by side count wherever they are, a little more in a heading: a body holding
+# the whole name beats a title holding half of it (FIELD_WEIGHTS would reverse that).
+PROXIMITY_BONUS = {"title": 1.5, "summary": 1.3, "conclusion": 1.1, "body": 1.0}
+COVERAGE, PROXIMITY, PHRASE, PLACEMENT = 2.0, 3.0, 1.0, 2.0
 EXACT_WEIGHT = 1.5  # words with the accents typed, in the title or summary
 ALL_WORDS = 100.0  # above anything the text can add up to
-BACKEND_WEIGHT = 0.9
+BACKEND_WEIGHT = 0.3
 # A recommendation repeats part of its report in a short text; the report shows it in
-# context, so when both match equally the report comes first (as in Elasticsearch).
-RECOMMENDATION_WEIGHT = 0.8
+# context, so when both match equally the report comes first (as in Elasticsearch). A
+# step, not a factor: a factor would also shrink what both share (coverage).
+RECOMMENDATION_PENALTY = 0.5
 RANK_COLUMNS = ("title", "summary", *FOLDED_FIELDS.values())
 
 _WORD = re.compile(r"\w+")
@@ -67,26 +76,65 @@ def spellings(word: str) -> frozenset[str]:
 
 
 class Query:
-    """What ranking compares a document with, computed once per search."""
+    """What ranking compares a document with, computed once per search.
+
+    Words and pairs are weighted by concept (search.concepts): an abbreviation spelled out
+    counts once, a function word little.
+    """
 
     def __init__(self, forms: QueryForms, words: Sequence[str]) -> None:
-        self.words = [f" {word} " for word in words]
-        pairs = [f" {a} {b} " for a, b in zip(words, words[1:], strict=False)]
-        self.pairs = list(dict.fromkeys(pairs))
-        self.phrase = f" {' '.join(words)} " if len(words) > 1 else ""
-        typed = dict.fromkeys(_WORD.findall(forms.exact.lower()))
-        self.exact = [spellings(word) for word in typed if not word.isascii()]
+        kept = set(words)
+        found = [c for c in concepts(forms.exact, forms.expanded_folded) if set(c.words) & kept]
+        weights: dict[str, float] = {}
+        pairs: dict[str, float] = {}
+        sequence: list[tuple[str, float]] = []  # (word, its concept's weight)
+        for concept in found:
+            share = concept.weight / len(concept.words)
+            for word in concept.words:
+                weights[f" {word} "] = weights.get(f" {word} ", 0.0) + share
+            inner = concept.weight / max(1, len(concept.words) - 1)
+            for a, b in zip(concept.words, concept.words[1:], strict=False):
+                pairs[f" {a} {b} "] = max(pairs.get(f" {a} {b} ", 0.0), inner)
+            if sequence:
+                a, weight = sequence[-1]
+                key = f" {a} {concept.words[0]} "
+                pairs[key] = max(pairs.get(key, 0.0), min(weight, concept.weight))
+            sequence += [(word, concept.weight) for word in concept.words]
+        self.words = weights
+        self.pairs = pairs
+        self.word_total = sum(weights.values()) or 1.0
+        self.pair_total = sum(pairs.values()) or 1.0
+        ordered = [word for word, _weight in sequence]
+        self.phrase = f" {' '.join(ordered)} " if len(ordered) > 1 else ""
+        self.exact = [spellings(word) for word in accented_words(forms.exact)]
 
-    def field_score(self, folded: str) -> float:
-        """How much of the query a folded field holds, from 0 to 1."""
-        if not folded or not self.words:
-            return 0.0
-        padded = f" {folded} "
-        words = sum(word in padded for word in self.words) / len(self.words)
-        if not self.pairs:
-            return words
-        pairs = sum(pair in padded for pair in self.pairs) / len(self.pairs)
-        return WORDS * words + PAIRS * pairs + PHRASE * (self.phrase in padded)
+    def score(self, values: Mapping[str, str]) -> float:
+        """How well the folded fields hold the query: coverage, proximity, placement."""
+        padded = {name: f" {values.get(column) or ''} " for name, column in FOLDED_FIELDS.items()}
+        found_words = {w: [n for n, text in padded.items() if w in text] for w in self.words}
+        coverage = sum(self.words[w] for w, where in found_words.items() if where)
+        placement = sum(
+            FIELD_WEIGHTS[name] * self.words[w]
+            for w, where in found_words.items()
+            for name in where
+        ) / sum(FIELD_WEIGHTS.values())
+        proximity = 0.0
+        for pair, weight in self.pairs.items():
+            best = max(
+                (PROXIMITY_BONUS[n] for n, text in padded.items() if pair in text), default=0
+            )
+            proximity += weight * best
+        phrase = 0.0
+        if self.phrase:
+            phrase = max(
+                (PROXIMITY_BONUS[n] for n, t in padded.items() if self.phrase in t), default=0
+            )
+        return (
+            COVERAGE * coverage / self.word_total
+            + PLACEMENT * placement / self.word_total
+            + (PROXIMITY * proximity / self.pair_total if self.pairs else 0.0)
+            + PHRASE * phrase
+        )
 
     def exact_score(self, title: str, summary: str) -> float:
         """The share of the accented words typed that the title or summary has as typed
@@ -142,15 +190,12 @@ def rerank(
     scored = []
     for position, row in enumerate(candidates):
         values = texts.get(row.id, {})
-        score = sum(
-            weight * query.field_score(values.get(FOLDED_FIELDS[name], ""))
-            for name, weight in FIELD_WEIGHTS.items()
-        )
+        score = query.score(values)
         shown = values.get("title", ""), values.get("summary", "")
         score += EXACT_WEIGHT * query.exact_score(*shown)
         score += BACKEND_WEIGHT * max(backend[row.id], 0.0) / top
         if row.kind == EntryKind.RECOMMENDATION:
-            score *= RECOMMENDATION_WEIGHT
+            score -= RECOMMENDATION_PENALTY
         score += ALL_WORDS * (row.id in complete)
         scored.append((score, position, row))
     # Equal scores keep the database's order (position).

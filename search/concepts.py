@@ -1,0 +1,194 @@
+"""What a reader's query asks for, concept by concept: used to rank, never to match.
+
+A query's folded words (search.analysis) are not equally telling:
+
+* an abbreviation spelled out ("LĐTBXH" -> seven words) or a full form typed out ("Ủy ban
+  nhân dân") is one concept: counted word by word, it would outweigh the rest of the query,
+  and any document naming the department would win over the one about the subject;
+* function words ("với", "về", "của", "ở", "ra sao") say little about what the reader
+  wants: they weigh STOP_WEIGHT of a content word.
+
+Both database engines and Elasticsearch rank with these weights, so the backends agree.
+Matching is untouched: a function word typed must still be found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from core.text.normalize import MARKED_LETTERS, canonical_terms, clean, fold, normalize_tones
+from search.abbreviations import abbreviations
+
+STOP_WEIGHT = 0.15
+# Function words as typed with accents. A word typed without them is a function word only
+# when no content word folds the same: "de" may be "đê" (a dike), "tai" "tái định cư",
+# "bao" "bảo hiểm", "da" "mỏ đá", "sau" "vùng sâu", "the" "thẻ", "trong" "trồng".
+FUNCTION_WORDS = frozenset(
+    [
+        "và",
+        "với",
+        "về",
+        "cho",
+        "của",
+        "sau",
+        "ở",
+        "các",
+        "những",
+        "là",
+        "có",
+        "được",
+        "trong",
+        "tại",
+        "ra",
+        "sao",
+        "gì",
+        "không",
+        "đã",
+        "để",
+        "nào",
+        "bao",
+        "nhiêu",
+        "thế",
+        "như",
+        "khi",
+        "thì",
+        "mà",
+        "này",
+        "đó",
+        "từ",
+        "đến",
+        "bị",
+        "vẫn",
+        "còn",
+        "hay",
+        "hoặc",
+        "nên",
+        "theo",
+        "trên",
+        "dưới",
+        "đang",
+        "sẽ",
+        "một",
+        "hỏi",
+        "ai",
+        "đâu",
+    ]
+)
+UNAMBIGUOUS_FOLDED = frozenset(
+    [
+        "va",
+        "voi",
+        "ve",
+        "cua",
+        "o",
+        "cac",
+        "nhung",
+        "la",
+        "duoc",
+        "sao",
+        "gi",
+        "khong",
+        "nao",
+        "nhieu",
+        "khi",
+        "nay",
+        "bi",
+        "hay",
+        "hoac",
+        "theo",
+        "tren",
+        "duoi",
+        "se",
+        "mot",
+        "ai",
+        "dau",
+    ]
+)
+# Upper-case words with no tone mark ("HĐND", "LĐTBXH", "GD&ĐT"): abbreviations, whose "Đ"
+# is not an accent the reader chose.
+_ABBREVIATION = re.compile(r"^[A-ZĐ0-9&\-]+$")
+_TONE_MARKED = frozenset(MARKED_LETTERS) - {"đ", "Đ"}
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the reader asks for: its folded words and how much it counts."""
+
+    words: tuple[str, ...]
+    weight: float
+
+    @property
+    def is_function_word(self) -> bool:
+        return self.weight < 1
+
+
+@cache
+def _full_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Folded full forms of the abbreviation list by first word, longest first."""
+    forms: dict[str, list[tuple[str, ...]]] = {}
+    for entry in abbreviations():
+        words = tuple(canonical_terms(fold(entry.full)).split())
+        if len(words) > 1:
+            forms.setdefault(words[0], []).append(words)
+    return {
+        first: tuple(sorted(set(found), key=len, reverse=True)) for first, found in forms.items()
+    }
+
+
+def _function_words(exact: str) -> set[str]:
+    """The folded words the reader typed as function words."""
+    typed: dict[str, bool] = {}
+    for word in normalize_tones(clean(exact)).lower().split():
+        word = word.strip(".,;:!?\"'()“”")
+        folded = fold(word)
+        marked = any(ch in MARKED_LETTERS for ch in word)
+        is_function = word in FUNCTION_WORDS if marked else folded in UNAMBIGUOUS_FOLDED
+        # The same folded word typed once as content ("đê") keeps it content.
+        typed[folded] = typed.get(folded, True) and is_function
+    return {folded for folded, function in typed.items() if function}
+
+
+def concepts(exact: str, expanded_folded: str) -> list[Concept]:
+    """The concepts of a query, in order: `exact` as typed, `expanded_folded` its
+    search.analysis form (abbreviations spelled out, numbers in one spelling)."""
+    words = expanded_folded.split()
+    function = _function_words(exact)
+    full_forms = _full_forms()
+    found: list[Concept] = []
+    position = 0
+    while position < len(words):
+        for form in full_forms.get(words[position], ()):
+            if tuple(words[position : position + len(form)]) == form:
+                found.append(Concept(form, 1.0))
+                position += len(form)
+                break
+        else:
+            word = words[position]
+            found.append(Concept((word,), STOP_WEIGHT if word in function else 1.0))
+            position += 1
+    return found
+
+
+def has_real_diacritics(exact: str) -> bool:
+    """Whether the reader typed tone marks or vowel marks, not only an abbreviation's "Đ"
+    ("HĐND tỉnh" has them, through "tỉnh"; "HĐND" alone has none)."""
+    for word in exact.split():
+        if _ABBREVIATION.match(word):
+            continue
+        if any(ch in _TONE_MARKED for ch in word) or "đ" in word.lower():
+            return True
+    return False
+
+
+def accented_words(exact: str) -> list[str]:
+    """The words typed with real diacritics, lower case, abbreviations left out."""
+    words = []
+    for word in re.findall(r"[\w&\-]+", exact):
+        if _ABBREVIATION.match(word):
+            continue
+        for part in re.findall(r"\w+", word.lower()):
+            if not part.isascii():
+                words.append(part)
+    return list(dict.fromkeys(words))
