@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.text.normalize import (
-    MARKED_LETTERS,
     canonical_terms,
     clean,
     fold_clean,
@@ -18,6 +17,7 @@ from core.text.normalize import (
     tokens,
 )
 from search.abbreviations import expand_folded
+from search.concepts import has_real_diacritics
 
 # The text fields of a search entry, each stored beside its `<name>_folded` form.
 TEXT_FIELDS = ("title", "summary", "body", "conclusion")
@@ -44,7 +44,8 @@ class QueryForms(IndexForms):
 
     terms: distinct folded terms of the query as typed and as expanded, with number
         variants, for term (OR/AND) queries.
-    has_diacritics: the reader typed accents, so matches in `exact` deserve a boost.
+    has_diacritics: the reader typed accents, so matches in `exact` deserve a boost (an
+        abbreviation's "Đ", as in "HĐND", is not one: search.concepts).
     """
 
     terms: tuple[str, ...]
@@ -66,7 +67,7 @@ def query_forms(query: str) -> QueryForms:
     """The forms of a reader's query, built exactly as `index_forms` builds a document's."""
     exact, folded, expanded = _forms(query)
     terms = tuple(dict.fromkeys(tokens(folded) + tokens(expanded)))
-    has_diacritics = any(ch in MARKED_LETTERS for ch in exact)
+    has_diacritics = has_real_diacritics(exact)
     return QueryForms(exact, folded, expanded, terms, has_diacritics)
 
 

@@ -192,3 +192,74 @@ def accented_words(exact: str) -> list[str]:
             if not part.isascii():
                 words.append(part)
     return list(dict.fromkeys(words))
+
+
+# ------------------------------------------------------------------- what must match
+
+MAX_WORDS = 32  # distinct words of a query that count; a pasted paragraph stays cheap
+RELAX_BELOW = 10  # fewer complete matches than this: add the matches of most words
+# "At least k of the words" is a sum over words on the databases; its cost grows with them.
+MAX_RELAXED_WORDS = 8
+
+
+def match_words(expanded_folded: str) -> list[str]:
+    """The distinct folded words to match, in the reader's order (every backend)."""
+    return list(dict.fromkeys(expanded_folded.split()))[:MAX_WORDS]
+
+
+def relaxed_words(exact: str, expanded_folded: str) -> list[str]:
+    """The words a relaxed match counts: the content words first, at most
+    MAX_RELAXED_WORDS, so a long question is matched on what it asks, not on its opening
+    words and its "với", "về", "của"."""
+    words = match_words(expanded_folded)
+    function = {c.words[0] for c in concepts(exact, expanded_folded) if c.is_function_word}
+    content = [word for word in words if word not in function]
+    return (content if len(content) >= 2 else words)[:MAX_RELAXED_WORDS]
+
+
+def relaxed_required(count: int) -> int:
+    """How many of `count` words a relaxed match must hold: one of two, else three
+    quarters rounded down (2 of 3, 3 of 4 or 5, 6 of 8)."""
+    return 1 if count <= 2 else max(2, count * 3 // 4)
+
+
+def should_relax(word_count: int, complete: int) -> bool:
+    """Whether to add the matches of most words: fewer than RELAX_BELOW entries hold
+    every word (none, for two words)."""
+    if word_count == 2:
+        return complete == 0
+    return word_count > 2 and complete < RELAX_BELOW
+
+
+# ------------------------------------------------------------------- weights
+
+
+def _weighted(forms_exact: str, expanded_folded: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Each folded word's weight (its concept's, shared among the concept's words) and each
+    adjacent pair's: inside a concept its share, across two concepts the lesser weight."""
+    kept = set(match_words(expanded_folded))
+    words: dict[str, float] = {}
+    pairs: dict[str, float] = {}
+    previous: tuple[str, float] | None = None
+    for concept in concepts(forms_exact, expanded_folded):
+        if not kept.intersection(concept.words):
+            continue
+        share = concept.weight / len(concept.words)
+        for word in concept.words:
+            words[word] = words.get(word, 0.0) + share
+        inner = concept.weight / max(1, len(concept.words) - 1)
+        for a, b in zip(concept.words, concept.words[1:], strict=False):
+            pairs[f"{a} {b}"] = max(pairs.get(f"{a} {b}", 0.0), inner)
+        if previous:
+            key = f"{previous[0]} {concept.words[0]}"
+            pairs[key] = max(pairs.get(key, 0.0), min(previous[1], concept.weight))
+        previous = (concept.words[-1], concept.weight)
+    return words, pairs
+
+
+def word_weights(forms) -> dict[str, float]:  # noqa: ANN001 - search.analysis.QueryForms
+    return _weighted(forms.exact, forms.expanded_folded)[0]
+
+
+def pair_weights(forms) -> dict[str, float]:  # noqa: ANN001 - search.analysis.QueryForms
+    return _weighted(forms.exact, forms.expanded_folded)[1]

@@ -14,8 +14,8 @@ reads the section's path, and a relaxed match, below, costs one more):
 Facet filters and counts come from the rows of query 1 (facets.py). Query 2 is skipped
 when sorting by date, and 2 and 3 are one query when there are few candidates. When fewer
 than RELAX_BELOW entries hold every word (none, for two words), one more query adds
-those holding most of them (see `_required`), after the complete matches: a word missing
-or mistyped still finds something. With no complete match, a close spelling is offered
+those holding most of its content words (search.concepts), after the complete matches: a
+word missing or mistyped still finds something. With no complete match, a close spelling is offered
 (search.spelling), and a note says that the results hold only some of the words.
 """
 
@@ -32,13 +32,8 @@ from django.utils.translation import gettext
 from search.analysis import QueryForms, query_forms
 from search.backends.database import engine, ranking
 from search.backends.database import facets as facet_counts
-from search.backends.database.engine import (
-    MAX_RELAXED_WORDS,
-    Condition,
-    Engine,
-    Row,
-    details,
-)
+from search.backends.database.engine import Condition, Engine, Row, details
+from search.concepts import match_words, relaxed_required, relaxed_words, should_relax
 from search.highlight import matcher_for
 from search.hits import make_hit
 from search.models import EntryKind, SearchEntry
@@ -46,8 +41,6 @@ from search.params import SearchRequest
 from search.results import BACKEND_DATABASE, FACETS, SearchHit, SearchResults, Suggestion
 from search.spelling import close_spelling
 
-MAX_WORDS = 32  # distinct words of a query that count; a pasted paragraph stays cheap
-RELAX_BELOW = 10  # fewer complete matches than this: add the matches of most words
 ONE_QUERY_FETCH = 20  # this few candidates: ranking and display text in one query
 MAX_SUGGESTIONS = 50
 DISPLAY_COLUMNS = (
@@ -70,13 +63,7 @@ CONCLUSION_KINDS = (EntryKind.REPORT, EntryKind.RECOMMENDATION)
 
 def words_of(forms: QueryForms) -> list[str]:
     """The distinct folded words to match, in the reader's order."""
-    return list(dict.fromkeys(forms.expanded_folded.split()))[:MAX_WORDS]
-
-
-def _required(count: int) -> int:
-    """How many of `count` words a relaxed match must hold: one of two, else three
-    quarters rounded down (2 of 3, 3 of 4 or 5, 6 of 8), as Elasticsearch's "2<75%"."""
-    return 1 if count == 2 else max(2, count * 3 // 4)
+    return match_words(forms.expanded_folded)
 
 
 def _day_start(day: date) -> Any:
@@ -140,16 +127,17 @@ def _empty(request: SearchRequest) -> SearchResults:
     )
 
 
-def _match(db: Engine, request: SearchRequest, words: list[str]) -> tuple[list[Row], set[int]]:
+def _match(
+    db: Engine, request: SearchRequest, forms: QueryForms, words: list[str]
+) -> tuple[list[Row], set[int]]:
     """The matching rows, and the ids of those holding every word."""
     rows = db.matches(words, len(words), sql_filters(request, words, len(words)))
     complete = {row.id for row in rows} if words else set()
     # Two words are both required unless they are never found together.
-    relax = (len(words) > 2 and len(rows) < RELAX_BELOW) or (len(words) == 2 and not rows)
-    if not relax:
+    if not should_relax(len(words), len(rows)):
         return rows, complete
-    some = words[:MAX_RELAXED_WORDS]
-    required = _required(len(some))
+    some = relaxed_words(forms.exact, forms.expanded_folded)
+    required = relaxed_required(len(some))
     more = db.matches(some, required, sql_filters(request, some, required))
     return rows + [row for row in more if row.id not in complete], complete
 
@@ -206,7 +194,7 @@ def search(request: SearchRequest) -> SearchResults:
     if request.query.strip() and not words:
         return _empty(request)  # only punctuation or invisible characters: no word to find
     db = engine.for_connection()
-    rows, complete = _match(db, request, words)
+    rows, complete = _match(db, request, forms, words)
     kept, facets = facet_counts.apply(rows, request)
     results = _empty(request)
     results.count, results.facets = len(kept), facets
@@ -230,7 +218,7 @@ def search(request: SearchRequest) -> SearchResults:
 def suggest(query: str, limit: int = 8) -> list[Suggestion]:
     """Titles that start with, or hold, what the reader is typing (the last word as a
     prefix): articles and reports before recommendations."""
-    words = query_forms(query).expanded_folded.split()[:MAX_WORDS]
+    words = match_words(query_forms(query).expanded_folded)
     if not words or limit <= 0:
         return []
     found = engine.for_connection().prefixed(words, min(limit, MAX_SUGGESTIONS))

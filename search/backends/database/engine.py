@@ -39,8 +39,6 @@ from search.models import EntryKind, SearchEntry, SearchVectors
 # as much as the body, which holds it too.
 BM25_WEIGHTS = (3.0, 1.0, 0.0)
 MATCH_COLUMNS = "{heading body}"
-# "At least k of the words" is a sum over words; its cost grows with the number of words.
-MAX_RELAXED_WORDS = 8
 # SQLite's indexes of the small columns a match reads (search/migrations/0003).
 ENTRY_COLUMNS_INDEX = "portal_search_entry_columns"
 

@@ -25,6 +25,15 @@ from search.backends.elastic.documents import (
     SUGGEST_INPUT_LENGTH,
     TEXT_FIELDS,
 )
+from search.concepts import (
+    accented_words,
+    match_words,
+    pair_weights,
+    relaxed_required,
+    relaxed_words,
+    should_relax,
+    word_weights,
+)
 from search.highlight import matcher_for
 from search.hits import make_hit
 from search.models import EntryKind
@@ -33,28 +42,17 @@ from search.results import BACKEND_ELASTICSEARCH, FacetValue, SearchResults, Sug
 
 # Elasticsearch's max_result_window: from + size beyond it is refused, so it is capped.
 MAX_WINDOW = 10_000
-# Up to two words, all must match; beyond that a quarter may be missing, so a long
-# question still finds the document that answers most of it.
-LOOSE_MATCH = "2<75%"
-# How much each clause of the text query counts. Adjacent pairs count most: a Vietnamese
-# word is mostly two syllables, so "bảo trợ" side by side is the word while "bảo" and
-# "trợ" apart are two unrelated words; single syllables ("xã", "hội") are everywhere, and a
-# title holding two of them must not beat a body holding the phrase. Checked against the
-# relevance judgements (tests/relevance: MRR@10 1.0, recall@10 0.99 on the demo site)
-# and tests/test_search_elasticsearch.
-CLAUSE_BOOSTS = {
-    "most_words": 1.0,  # decides what matches: most of the words, folded
-    "all_words": 1.0,
-    "phrase": 3.0,
-    "pairs": 4.0,
-    "exact_words": 1.5,  # the words with the accents typed
-    "exact_pairs": 3.0,
-}
+# How much each part of the text query counts, as on the database (search.backends.
+# database.ranking): every word found, weighted by concept (search.concepts: an
+# abbreviation spelled out counts once, a function word little) and by the field it is in;
+# adjacent pairs wherever they are, a heading adding a little (PAIR_BOOSTS), since a
+# Vietnamese word is mostly two syllables ("bảo trợ") and a body holding a whole name must
+# beat a title holding half of it; the whole phrase; and the words typed with accents.
+CLAUSE_BOOSTS = {"words": 1.0, "pairs": 3.0, "phrase": 2.0, "exact_words": 1.0}
+PAIR_BOOSTS = {"title": 1.5, "summary": 1.3, "conclusion": 1.1, "body": 1.0}
 # A recommendation repeats a part of its report, in a short text that BM25 favours; the
-# report shows it in context, so when both match the report comes first. Half weight
-# keeps a recommendation first when it is the only close match (relevance judgements,
-# tests/relevance: MRR@10 0.95 at full weight, 0.96 at 0.7, 1.0 at 0.5).
-RECOMMENDATION_WEIGHT = 0.5
+# report shows it in context, so when both match the report comes first.
+RECOMMENDATION_WEIGHT = 0.8
 # Facet name -> (aggregated field, how many values at most).
 FACET_FIELDS = {
     "type": ("kind", 10),
@@ -71,45 +69,73 @@ CHOICE_LABELS = {"type": EntryKind, "status": RecommendationStatus}
 # ------------------------------------------------------------------------------ text
 
 
-def _fields(names: tuple[str, ...], form: str, sub: str = "") -> list[str]:
-    return [f"{name}_{form}{sub}^{BOOSTS[name]}" for name in names]
+def _fields(names: tuple[str, ...], form: str, sub: str = "", boosts=BOOSTS) -> list[str]:
+    return [f"{name}_{form}{sub}^{boosts[name]}" for name in names]
 
 
-def _multi(query: str, fields: list[str], kind: str, clause: str, **extra: Any) -> dict:
-    options = {"query": query, "fields": fields, "type": kind, **extra}
-    return {"multi_match": {**options, "boost": CLAUSE_BOOSTS[clause]}}
+def _words(query: str, fields: list[str], boost: float) -> dict[str, Any]:
+    # A phrase query: a word the tokenizer splits ("30/06/2021") is found as its parts in
+    # order, as the database finds it.
+    return {"multi_match": {"query": query, "fields": fields, "type": "phrase", "boost": boost}}
 
 
-def text_query(forms: QueryForms, scope: str) -> dict[str, Any] | None:
+def text_query(forms: QueryForms, scope: str, required: int | None = None) -> dict[str, Any] | None:
     """The query for a reader's words, or None when they hold no word to look for.
 
-    Which documents match is decided by one clause (most of the words, folded); the
-    others only rank: all the words, the words as a phrase, adjacent pairs ("bảo trợ"),
-    and, when the reader typed accents, the words and pairs with those accents.
-    Recommendations count half (RECOMMENDATION_WEIGHT).
+    What matches is what the database matches (search.concepts): every word, or, with
+    `required`, at least that many of the relaxed words. The rest only ranks.
+    Recommendations count less (RECOMMENDATION_WEIGHT).
     """
-    folded = forms.expanded_folded
-    if not folded.strip():
+    words = match_words(forms.expanded_folded)
+    if not words:
         return None
     names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
-    words, pairs = _fields(names, "folded"), _fields(names, "folded", ".pairs")
-    recall = _multi(
-        folded, words, "cross_fields", "most_words", operator="or", minimum_should_match=LOOSE_MATCH
-    )
-    should = [
-        _multi(folded, words, "cross_fields", "all_words", operator="and"),
-        _multi(folded, words, "phrase", "phrase"),
-        _multi(folded, pairs, "best_fields", "pairs", tie_breaker=0.3),
+    word_fields = _fields(names, "folded")
+    weights = word_weights(forms)
+    if required is None:
+        matched, minimum = words, len(words)
+    else:
+        matched, minimum = relaxed_words(forms.exact, forms.expanded_folded), required
+    must = {
+        "bool": {
+            "should": [
+                _words(w, word_fields, CLAUSE_BOOSTS["words"] * weights.get(w, 1.0))
+                for w in matched
+            ],
+            "minimum_should_match": minimum,
+        }
+    }
+    pair_fields = _fields(names, "folded", ".pairs", PAIR_BOOSTS)
+    should: list[dict[str, Any]] = [
+        {
+            "multi_match": {
+                "query": pair,
+                "fields": pair_fields,
+                "type": "best_fields",
+                "boost": CLAUSE_BOOSTS["pairs"] * weight,
+            }
+        }
+        for pair, weight in pair_weights(forms).items()
     ]
-    if forms.has_diacritics:
-        exact_words, exact_pairs = _fields(names, "exact"), _fields(names, "exact", ".pairs")
-        should += [
-            _multi(forms.exact, exact_words, "cross_fields", "exact_words"),
-            _multi(forms.exact, exact_pairs, "best_fields", "exact_pairs", tie_breaker=0.3),
-        ]
+    if len(words) > 1:
+        phrase_fields = _fields(names, "folded", boosts=PAIR_BOOSTS)
+        should.append(_words(forms.expanded_folded, phrase_fields, CLAUSE_BOOSTS["phrase"]))
+    accented = accented_words(forms.exact)
+    if accented:
+        should.append(
+            {
+                "multi_match": {
+                    "query": " ".join(accented),
+                    "fields": _fields(names, "exact"),
+                    "type": "best_fields",
+                    "tie_breaker": 0.3,
+                    "boost": CLAUSE_BOOSTS["exact_words"],
+                }
+            }
+        )
     return {
         "function_score": {
-            "query": {"bool": {"must": [recall], "should": should}},
+            "query": {"bool": {"must": [must], "should": should}},
             "functions": [
                 {"filter": {"term": {"kind": "recommendation"}}, "weight": RECOMMENDATION_WEIGHT}
             ],
@@ -212,6 +238,22 @@ def _hit_values(source: dict[str, Any]) -> dict[str, Any]:
     return {**source, "published": datetime.fromisoformat(published) if published else None}
 
 
+def _search(request: SearchRequest, query: dict[str, Any], has_text: bool) -> dict[str, Any]:
+    start = min(request.offset, MAX_WINDOW)
+    size = max(0, min(request.page_size, MAX_WINDOW - start))
+    return connection.client().search(
+        index=connection.alias(),
+        query={"bool": {"must": [query], "filter": filters(request)}},
+        sort=_sort(request, has_text),
+        track_scores=has_text,
+        from_=start,
+        size=size,
+        aggs=_aggregations(),
+        source_includes=list(SOURCE_FOR_HITS),
+        track_total_hits=True,
+    )
+
+
 def search(request: SearchRequest) -> SearchResults:
     forms = query_forms(request.query)
     text = text_query(forms, request.scope) if request.query.strip() else None
@@ -219,19 +261,13 @@ def search(request: SearchRequest) -> SearchResults:
         query: dict[str, Any] = {"match_none": {}}  # only punctuation: nothing to look for
     else:
         query = text or {"match_all": {}}
-    start = min(request.offset, MAX_WINDOW)
-    size = max(0, min(request.page_size, MAX_WINDOW - start))
-    response = connection.client().search(
-        index=connection.alias(),
-        query={"bool": {"must": [query], "filter": filters(request)}},
-        sort=_sort(request, text is not None),
-        track_scores=text is not None,
-        from_=start,
-        size=size,
-        aggs=_aggregations(),
-        source_includes=list(SOURCE_FOR_HITS),
-        track_total_hits=True,
-    )
+    response = _search(request, query, text is not None)
+    words = len(match_words(forms.expanded_folded))
+    if text is not None and should_relax(words, response["hits"]["total"]["value"]):
+        # As on the database: too few entries hold every word, so those holding most of
+        # the content words count too (complete matches rank first through the words).
+        relaxed = relaxed_required(len(relaxed_words(forms.exact, forms.expanded_folded)))
+        response = _search(request, text_query(forms, request.scope, relaxed), True)
     matcher = matcher_for(forms)
     items = [
         make_hit(_hit_values(hit["_source"]), hit.get("_score") or 0.0, matcher, request.scope)
