@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup
 from django.utils.http import urlencode
 
+from tests.elasticsearch_node import require_elasticsearch
 from tests.factories import make_article
 from tests.search_content import WELFARE, build_search_world
 from tests.worlds import module_world
@@ -211,6 +213,30 @@ def test_the_database_answering_for_elasticsearch_is_noted(client, content, sett
     assert [note["code"] for note in payload["notes"]] == ["fallback"]
     assert "kết quả dưới đây lấy từ cơ sở dữ liệu" in payload["notes"][0]["text"]
     assert [note["text"] for note in payload["notes"]] == page_notes(client, q=WELFARE)
+
+
+def test_elasticsearch_answering_gives_the_same_notes_without_a_fallback(client, content, settings):
+    from search.backends.elastic import indexer
+
+    settings.ELASTICSEARCH_URL = require_elasticsearch()
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"test-api-notes-{uuid.uuid4().hex[:8]}"
+    try:
+        indexer.rebuild()  # the content's rows, into an index of this test's own
+        codes = {}
+        for name, params in (
+            ("found", {"q": WELFARE}),
+            ("misspelt", {"q": "thường trựcc rà soáat", "type": "article"}),
+            ("long", {"q": "Thường trực HĐND " + "x" * 400}),
+        ):
+            _, payload = get(client, **params)
+            assert payload["backend"] == "elasticsearch"
+            codes[name] = [note["code"] for note in payload["notes"]]
+            assert [note["text"] for note in payload["notes"]] == page_notes(client, **params)
+        assert codes["found"] == [] and codes["misspelt"] == ["suggestion"]
+        # Whether the cut query's unknown last word also adds "partial" is the backend's call.
+        assert codes["long"][0] == "truncated" and "fallback" not in codes["long"]
+    finally:
+        indexer.drop_indices()
 
 
 def test_suggestions_are_at_most_eight_titles_with_links(client, sections):
