@@ -4,11 +4,15 @@ Parameters are the search page's: ninja hands the validated query schema, as tex
 page's own search.params.parse_request (never request.GET a second time); where the page
 ignores a refused value with a note, the API answers 400 in the shared error shape
 (core.api_errors), naming the first refused parameter. The list shape is the reports API's.
+The other notes the page shows (a query cut short, results with only some of the words,
+the database answering for Elasticsearch, a close spelling) are in `notes`, in the page's
+words (search.notes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -29,6 +33,7 @@ from core.text.normalize import clean
 from news.site_address import absolute_url
 from reports.api.schemas import StatusParam
 from search.models import EntryKind
+from search.notes import CODES, search_notes
 from search.params import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -104,6 +109,23 @@ class FacetValueOut(Schema):
     count: int
 
 
+NoteCode = Literal[CODES]  # the four codes of search.notes, listed in the OpenAPI schema
+
+
+class NoteOut(Schema):
+    code: NoteCode = Field(
+        description=(
+            "truncated: từ khóa dài quá nên chỉ phần đầu được dùng; partial: không kết quả "
+            "nào chứa đủ các từ; fallback: cơ sở dữ liệu trả lời thay Elasticsearch; "
+            "suggestion: không có kết quả, có cách viết gần đúng."
+        )
+    )
+    text: str = Field(description="Lời nhắn, đúng như trang /tim-kiem/ hiển thị.")
+    query: str | None = Field(
+        None, description="Với suggestion: từ khóa gợi ý để tìm lại; còn lại là null."
+    )
+
+
 class SearchResultsOut(Schema):
     query: str
     count: int
@@ -115,6 +137,9 @@ class SearchResultsOut(Schema):
         "địa bàn, tình trạng kiến nghị."
     )
     backend: str = Field(description="elasticsearch hoặc database (khi dùng dự phòng).")
+    notes: list[NoteOut] = Field(
+        description="Các lời nhắn trang tìm kiếm hiển thị cho lần tìm này (có thể rỗng)."
+    )
 
 
 class SuggestionOut(Schema):
@@ -172,6 +197,10 @@ def search(request: HttpRequest, response: HttpResponse, params: Query[SearchPar
             for name, values in results.facets.items()
         },
         "backend": results.backend,
+        "notes": [
+            {"code": note.code, "text": note.text, "query": note.query or None}
+            for note in search_notes(search_request, results)
+        ],
     }
 
 

@@ -114,7 +114,8 @@ class ElasticsearchSync(models.Model):
 
 
 class IndexingFailure(models.Model):
-    """A live Elasticsearch update that failed; `search_index sync` retries and clears it."""
+    """A live Elasticsearch update that failed; `search_index sync` retries and clears it,
+    and a completed `rebuild` clears the ones recorded before it started."""
 
     key = models.CharField(max_length=64, db_index=True)
     action = models.CharField(max_length=10)  # "index" or "delete"

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from django.utils.safestring import SafeString
 
+from search.notes import Note
+
 BACKEND_ELASTICSEARCH = "elasticsearch"
 BACKEND_DATABASE = "database"
 
@@ -49,7 +51,8 @@ class SearchResults:
     fallback_reason: str = ""
     # A close spelling found in the index, for zero-result advice.
     suggestion: str = ""
-    notes: list[str] = field(default_factory=list)
+    # What the backend says about these results (search.notes: partial_note()).
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def pages(self) -> int:

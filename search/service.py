@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from django.utils.translation import gettext
-
 from search.backends import database, elastic
+from search.notes import fallback_note
 from search.params import SearchRequest
 from search.results import SearchResults, Suggestion
 from search.spelling import close_spelling
@@ -27,9 +26,7 @@ def run_search(request: SearchRequest) -> SearchResults:
         except Exception as error:  # noqa: BLE001 - any backend failure falls back
             logger.warning("Elasticsearch search failed, using the database: %s", error)
             results = database.search(request)
-            results.fallback_reason = gettext(
-                "Máy chủ tìm kiếm đang bận; kết quả dưới đây lấy từ cơ sở dữ liệu."
-            )
+            results.fallback_reason = fallback_note().text
             return results
         if not results.count and request.query and not results.suggestion:
             # The same vocabulary as the database backend's advice (titles and summaries).

@@ -23,7 +23,8 @@ from core.pagination import Pagination, pagination
 from core.text.normalize import clean, fold
 from reports.enums import RecommendationStatus
 from search.models import EntryKind, SearchEntry
-from search.params import MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SearchRequest, parse_request
+from search.notes import FALLBACK, SUGGESTION, SUGGESTION_LEAD, search_notes
+from search.params import MAX_PAGE, PAGE_SIZE, SearchRequest, parse_request
 from search.results import FACETS, SearchHit, SearchResults
 from search.service import run_search
 
@@ -204,14 +205,14 @@ def result_pages(results: SearchResults, params: dict[str, str]) -> Pagination |
 
 
 def notes(search: SearchRequest, errors: dict, results: SearchResults | None) -> list[str]:
+    """The notes above the results: refused parameters, then search.notes' own (but the
+    fallback and the suggestion, which have their places further down)."""
     shown = [error.note for error in errors.values()]
-    if search.truncated:
-        shown.append(
-            gettext("Từ khóa dài quá %(limit)d ký tự nên chỉ phần đầu được dùng để tìm.")
-            % {"limit": MAX_QUERY_LENGTH}
-        )
-    if results:
-        shown += results.notes
+    shown += [
+        note.text
+        for note in search_notes(search, results)
+        if note.code not in (FALLBACK, SUGGESTION)
+    ]
     return shown
 
 
@@ -229,6 +230,7 @@ def zero_result_advice(
         advice["folded_query"] = folded
         advice["folded_url"] = search_url(params, q=folded)
     if results.suggestion:
+        advice["suggestion_lead"] = str(SUGGESTION_LEAD)
         advice["suggestion"] = results.suggestion
         advice["suggestion_url"] = search_url(params, q=results.suggestion)
     return advice

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from datetime import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils.http import urlencode
 
+from tests.elasticsearch_node import require_elasticsearch
 from tests.factories import make_article
 from tests.search_content import WELFARE, build_search_world
 from tests.worlds import module_world
@@ -33,7 +36,17 @@ def test_search_lists_items_with_absolute_urls_dates_marked_snippets_and_facets(
     response, payload = get(client, q=WELFARE)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
-    assert set(payload) == {"query", "count", "page", "page_size", "items", "facets", "backend"}
+    assert set(payload) == {
+        "query",
+        "count",
+        "page",
+        "page_size",
+        "items",
+        "facets",
+        "backend",
+        "notes",
+    }
+    assert payload["notes"] == []  # every word found, nothing to say
     assert payload["query"] == WELFARE and payload["count"] == 3
     assert payload["page"] == 1 and payload["page_size"] == 10
     assert payload["backend"] == "database"
@@ -140,6 +153,92 @@ def test_unreachable_elasticsearch_falls_back_to_the_database(client, content, s
     assert payload["backend"] == "database" and payload["count"] == 3
 
 
+# ------------------------------------------------------------------------------ notes
+
+
+def page_notes(client, **params) -> list[str]:
+    """What the search page says beside its results, top to bottom, as a reader reads it."""
+    response = client.get("/tim-kiem/?" + urlencode(params))
+    page = BeautifulSoup(response.content, "html.parser")
+    shown = page.select(".search-notes li, .search-fallback, .search-advice__suggestion")
+    # No separator: the suggestion is a link followed by "?", read as one sentence.
+    return [" ".join(node.get_text().split()) for node in shown]
+
+
+def api_notes(client, **params) -> list[dict]:
+    response, payload = get(client, **params)
+    assert response.status_code == 200
+    return payload["notes"]
+
+
+def test_a_mistyped_word_is_noted_as_a_partial_match_in_the_pages_words(client, content):
+    params = {"q": WELFARE + " tỉnhh"}
+    notes = api_notes(client, **params)
+    assert [note["code"] for note in notes] == ["partial"]
+    assert notes[0]["text"].startswith("Không có kết quả chứa đủ các từ đã gõ")
+    assert notes[0]["query"] is None
+    assert [note["text"] for note in notes] == page_notes(client, **params)
+    _, payload = get(client, **params)
+    assert payload["count"] > 0  # results, holding most of the words
+
+
+def test_nothing_found_offers_the_close_spelling_the_page_offers(client, content):
+    params = {"q": "thường trựcc rà soáat", "type": "article"}
+    _, payload = get(client, **params)
+    assert payload["count"] == 0
+    (note,) = payload["notes"]
+    assert note["code"] == "suggestion" and note["query"]
+    assert note["text"] == f"Có phải bạn muốn tìm: {note['query']}?"
+    assert [note["text"]] == page_notes(client, **params)
+    # The suggested query finds what was meant.
+    _, again = get(client, q=note["query"], type="article")
+    assert content["review"].title in [item["title"] for item in again["items"]]
+
+
+def test_a_query_cut_to_200_characters_says_so_first(client, content):
+    params = {"q": WELFARE + " " + "x" * 400}
+    _, payload = get(client, **params)
+    assert len(payload["query"]) == 200
+    notes = payload["notes"]
+    assert notes[0]["code"] == "truncated"
+    assert notes[0]["text"] == ("Từ khóa dài quá 200 ký tự nên chỉ phần đầu được dùng để tìm.")
+    assert [note["text"] for note in notes] == page_notes(client, **params)
+
+
+def test_the_database_answering_for_elasticsearch_is_noted(client, content, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
+    settings.ELASTICSEARCH_TIMEOUT = 1
+    _, payload = get(client, q=WELFARE)
+    assert payload["backend"] == "database"
+    assert [note["code"] for note in payload["notes"]] == ["fallback"]
+    assert "kết quả dưới đây lấy từ cơ sở dữ liệu" in payload["notes"][0]["text"]
+    assert [note["text"] for note in payload["notes"]] == page_notes(client, q=WELFARE)
+
+
+def test_elasticsearch_answering_gives_the_same_notes_without_a_fallback(client, content, settings):
+    from search.backends.elastic import indexer
+
+    settings.ELASTICSEARCH_URL = require_elasticsearch()
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"test-api-notes-{uuid.uuid4().hex[:8]}"
+    try:
+        indexer.rebuild()  # the content's rows, into an index of this test's own
+        codes = {}
+        for name, params in (
+            ("found", {"q": WELFARE}),
+            ("misspelt", {"q": "thường trựcc rà soáat", "type": "article"}),
+            ("long", {"q": "Thường trực HĐND " + "x" * 400}),
+        ):
+            _, payload = get(client, **params)
+            assert payload["backend"] == "elasticsearch"
+            codes[name] = [note["code"] for note in payload["notes"]]
+            assert [note["text"] for note in payload["notes"]] == page_notes(client, **params)
+        assert codes["found"] == [] and codes["misspelt"] == ["suggestion"]
+        # Whether the cut query's unknown last word also adds "partial" is the backend's call.
+        assert codes["long"][0] == "truncated" and "fallback" not in codes["long"]
+    finally:
+        indexer.drop_indices()
+
+
 def test_suggestions_are_at_most_eight_titles_with_links(client, sections):
     from search.indexing import rebuild_entries
 
@@ -201,7 +300,11 @@ def test_openapi_describes_search_with_its_parameters_and_response(client):
         "items",
         "facets",
         "backend",
+        "notes",
     }
+    note = schema["components"]["schemas"]["NoteOut"]
+    assert set(note["properties"]) == {"code", "text", "query"}
+    assert note["properties"]["code"]["enum"] == ["truncated", "partial", "fallback", "suggestion"]
     assert "400" in operation["responses"]
     suggest = schema["paths"]["/api/v1/search/suggest"]["get"]
     assert "200" in suggest["responses"]

@@ -189,6 +189,34 @@ def test_publishing_while_elasticsearch_is_down_is_recorded_and_sync_catches_up(
     assert not IndexingFailure.objects.exists()
 
 
+def test_a_rebuild_clears_the_failures_recorded_before_it(
+    es, site, settings, django_capture_on_commit_callbacks
+):
+    # Publishing before any index exists (the node down) records a failure ...
+    url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = CLOSED_PORT
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(site["section"], title="Tiếp xúc cử tri xã Pa Tần")
+    key = f"article:{article.pk}"
+    assert list(IndexingFailure.objects.values_list("key", flat=True)) == [key]
+    settings.ELASTICSEARCH_URL = url
+    assert "lỗi đang chờ đồng bộ: 1" in run("status")
+
+    # ... which the rebuild settles: the article is in the new index, the failure gone.
+    assert "Đã xoá 1 lỗi cập nhật đã ghi nhận." in run("rebuild")
+    assert found("cu tri pa tan") == [key]
+    output = run("status")
+    assert "lỗi đang chờ đồng bộ: 0" in output and key not in output
+
+    # A failure after the rebuild is still reported, until a sync sends it.
+    settings.ELASTICSEARCH_URL = CLOSED_PORT
+    with django_capture_on_commit_callbacks(execute=True):
+        later = make_article(site["section"], title="Giám sát trường học xã Nậm Tăm")
+    settings.ELASTICSEARCH_URL = url
+    output = run("status")
+    assert "lỗi đang chờ đồng bộ: 1" in output and f"article:{later.pk}" in output
+
+
 def test_live_updates_reach_the_index_on_publish_and_unpublish(
     es, site, django_capture_on_commit_callbacks
 ):

@@ -27,7 +27,6 @@ from typing import Any
 
 from django.db import connection
 from django.utils import timezone
-from django.utils.translation import gettext
 
 from search.analysis import QueryForms, query_forms
 from search.backends.database import engine, ranking
@@ -37,6 +36,7 @@ from search.concepts import match_words, relaxed_required, relaxed_words, should
 from search.highlight import matcher_for
 from search.hits import make_hit
 from search.models import EntryKind, SearchEntry
+from search.notes import partial_note
 from search.params import SearchRequest
 from search.results import BACKEND_DATABASE, FACETS, SearchHit, SearchResults, Suggestion
 from search.spelling import close_spelling
@@ -201,12 +201,7 @@ def search(request: SearchRequest) -> SearchResults:
     if words and not any(row.id in complete for row in kept):
         results.suggestion = close_spelling(request.query)
         if kept:
-            results.notes.append(
-                gettext(
-                    "Không có kết quả chứa đủ các từ đã gõ; dưới đây là các kết quả chứa "
-                    "phần lớn các từ."
-                )
-            )
+            results.notes.append(partial_note())
     ordered, scores, texts = _order(db, kept, request, forms, words, complete)
     page = ordered[request.offset : request.offset + request.page_size]
     if page:

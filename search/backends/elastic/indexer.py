@@ -180,6 +180,7 @@ class RebuildReport:
     seconds: float
     removed: list[str]
     caught_up: int  # rows changed during the load, sent again after the swap
+    failures_cleared: int  # live-update failures recorded before the load began
 
 
 def _counted(rows: Iterable[dict[str, Any]], total: int, progress: Progress):
@@ -197,7 +198,13 @@ def _load(client: Elasticsearch, index: str, progress: Progress) -> int:
 
 
 def rebuild(progress: Progress = _quiet) -> RebuildReport:
-    """A new index with every SearchEntry, then the alias moved to it, then old ones gone."""
+    """A new index with every SearchEntry, then the alias moved to it, then old ones gone.
+
+    Failures recorded before it started are cleared, as a sync clears them: the new index
+    was loaded from SearchEntry after they happened, so it holds what they failed to send
+    (and lacks what they failed to delete). Failures recorded during the load stay for
+    the next sync.
+    """
     client = connection.command_client()
     started = timezone.now()
     clock = time.perf_counter()
@@ -224,9 +231,10 @@ def rebuild(progress: Progress = _quiet) -> RebuildReport:
     # Live updates during the load went to the old index: what changed meanwhile now
     # differs from what was loaded (its updated_at), and reconcile sends exactly that.
     caught_up, _deleted = reconcile(client, since=None)
+    cleared = IndexingFailure.objects.filter(failed_at__lte=started).delete()[0]
     _record_success(started)
     seconds = time.perf_counter() - clock
-    return RebuildReport(new, documents, seconds, removed, caught_up)
+    return RebuildReport(new, documents, seconds, removed, caught_up, cleared)
 
 
 # ------------------------------------------------------------------------------ sync
@@ -339,9 +347,9 @@ def sync(progress: Progress = _quiet) -> SyncReport:
     started = timezone.now()
     client = connection.command_client()
     if not alias_indices(client):
+        # The rebuild clears what was recorded before it, hence before this sync too.
         report = rebuild(progress)
-        cleared = IndexingFailure.objects.filter(failed_at__lte=started).delete()[0]
-        return SyncReport(report.documents, 0, cleared, rebuilt=report)
+        return SyncReport(report.documents, 0, report.failures_cleared, rebuilt=report)
     last = _state().last_success
     sent, deleted = reconcile(client, since=last - SYNC_MARGIN if last else None)
     cleared = IndexingFailure.objects.filter(failed_at__lte=started).delete()[0]

@@ -1,7 +1,8 @@
 """`search_index rebuild|sync|status`: the search rows and the Elasticsearch index.
 
 rebuild  re-read every public document into SearchEntry, then (with ELASTICSEARCH_URL)
-         load a new index and move the alias to it in one step.
+         load a new index, move the alias to it in one step, and clear the failures
+         recorded before it started (the new index holds what they missed).
 sync     the same database pass, then send Elasticsearch only what it lacks or holds in
          an older version, delete what is gone, and clear the recorded failures.
 status   rows per kind, documents in the index, the drift between them, the last sync.
@@ -91,6 +92,7 @@ class Command(BaseCommand):
         )
         if report.removed:
             self.stdout.write(_("Đã xoá chỉ mục cũ: %s.") % ", ".join(report.removed))
+        self.stdout.write(_("Đã xoá %d lỗi cập nhật đã ghi nhận.") % report.failures_cleared)
 
     def _sync(self) -> None:
         self._database_pass()
