@@ -50,6 +50,9 @@ MAX_WINDOW = 10_000
 # beat a title holding half of it; the whole phrase; and the words typed with accents.
 CLAUSE_BOOSTS = {"words": 1.0, "pairs": 3.0, "phrase": 2.0, "exact_words": 1.0}
 PAIR_BOOSTS = {"title": 1.5, "summary": 1.3, "conclusion": 1.1, "body": 1.0}
+# Where the words are found: a title says what a document is about, but one word of it
+# must not outweigh the body holding all of them side by side.
+WORD_BOOSTS = {"title": 2.0, "summary": 1.5, "conclusion": 1.2, "body": 1.0}
 # A recommendation repeats a part of its report, in a short text that BM25 favours; the
 # report shows it in context, so when both match the report comes first.
 RECOMMENDATION_WEIGHT = 0.8
@@ -90,7 +93,7 @@ def text_query(forms: QueryForms, scope: str, required: int | None = None) -> di
     if not words:
         return None
     names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
-    word_fields = _fields(names, "folded")
+    word_fields = _fields(names, "folded", boosts=WORD_BOOSTS)
     weights = word_weights(forms)
     if required is None:
         matched, minimum = words, len(words)
@@ -126,7 +129,7 @@ def text_query(forms: QueryForms, scope: str, required: int | None = None) -> di
             {
                 "multi_match": {
                     "query": " ".join(accented),
-                    "fields": _fields(names, "exact"),
+                    "fields": _fields(names, "exact", boosts=WORD_BOOSTS),
                     "type": "best_fields",
                     "tie_breaker": 0.3,
                     "boost": CLAUSE_BOOSTS["exact_words"],
