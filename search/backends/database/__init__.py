@@ -28,6 +28,7 @@ from typing import Any
 from django.db import connection
 from django.utils import timezone
 
+from search import ranking as text_ranking
 from search.analysis import QueryForms, query_forms
 from search.backends.database import engine, ranking
 from search.backends.database import facets as facet_counts
@@ -159,11 +160,12 @@ def _order(
     candidates = ordered[: ranking.CANDIDATES]
     if request.offset >= len(candidates):
         return ordered, {}, {}  # a page past the candidates is in the database's order
-    columns = list(ranking.RANK_COLUMNS)
+    columns = list(text_ranking.RANK_COLUMNS)
     if len(candidates) <= ONE_QUERY_FETCH:
         columns += DISPLAY_COLUMNS
     texts, extra = db.details([row.id for row in candidates], columns, words)
-    reranked = ranking.rerank(candidates, texts, extra, ranking.Query(forms, words), complete)
+    query = text_ranking.Query(forms, words)
+    reranked = text_ranking.rerank(candidates, texts, extra, query, complete)
     scores = {row.id: score for row, score in reranked}
     return [row for row, _score in reranked] + ordered[len(candidates) :], scores, texts
 
