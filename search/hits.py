@@ -6,7 +6,31 @@ from collections.abc import Mapping
 from typing import Any
 
 from search.highlight import Matcher, mark, snippet
+from search.models import SearchEntry
 from search.results import SearchHit
+
+# The SearchEntry columns a hit is made of.
+DISPLAY_COLUMNS = (
+    "id",
+    "key",
+    "kind",
+    "title",
+    "url",
+    "published",
+    "summary",
+    "conclusion",
+    "body",
+    "body_label",
+    "section_label",
+    "status",
+    "status_label",
+)
+
+
+def display_values(ids: list[int]) -> dict[int, dict[str, Any]]:
+    """What the hits of these entries show, by id (entries deleted since are absent)."""
+    rows = SearchEntry.objects.filter(pk__in=ids).values(*DISPLAY_COLUMNS)
+    return {row["id"]: row for row in rows}
 
 
 def make_hit(values: Mapping[str, Any], score: float, matcher: Matcher, scope: str) -> SearchHit:

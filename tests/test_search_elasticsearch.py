@@ -165,13 +165,15 @@ def test_a_match_in_the_title_ranks_above_one_in_the_body(es, home):
 
 def test_a_report_ranks_above_its_own_recommendation(es, home):
     # As search.sources writes them: the recommendation names its addressee in the
-    # summary; the report lists the agencies it worked with in its body.
+    # summary; the report names the agency it supervised in its summary (subject) too.
+    # Matching alike, the report comes first: it shows the recommendation in context.
     text = "Rà soát, bổ sung đối tượng hưởng trợ cấp xã hội hằng tháng."
     load(
         entry(
             "report:1",
             "Giám sát chính sách trợ giúp xã hội",
             home,
+            summary="Giám sát tại Sở Lao động - Thương binh và Xã hội",
             body="Làm việc với Sở Lao động - Thương binh và Xã hội và các huyện.",
             conclusion=text,
         ),
@@ -416,11 +418,14 @@ def test_suggestions_complete_titles_from_any_word(es, home):
     assert elastic.suggest("", 5) == []
 
 
-def test_no_result_offers_a_close_spelling_when_elasticsearch_answers(es, home):
+def test_a_partial_match_offers_a_close_spelling_when_elasticsearch_answers(es, home):
     from search.service import run_search
 
     load(entry("article:1", "Giám sát khai thác khoáng sản", home))
     results = run_search(SearchRequest(query="khoangg san"))
-    assert (results.backend, results.count) == ("elasticsearch", 0)
+    # As on the database: no entry holds both words, so those holding one are shown,
+    # with a note saying so, and the close spelling is offered.
+    assert (results.backend, results.count) == ("elasticsearch", 1)
+    assert [note.code for note in results.notes] == ["partial"]
     assert results.suggestion == "khoang san"
     assert run_search(SearchRequest(query="khoang san")).count == 1

@@ -35,7 +35,7 @@ from search.backends.database import facets as facet_counts
 from search.backends.database.engine import Condition, Engine, Row, details
 from search.concepts import match_words, relaxed_required, relaxed_words, should_relax
 from search.highlight import matcher_for
-from search.hits import make_hit
+from search.hits import DISPLAY_COLUMNS, make_hit
 from search.models import EntryKind, SearchEntry
 from search.notes import partial_note
 from search.params import SearchRequest
@@ -44,21 +44,6 @@ from search.spelling import close_spelling
 
 ONE_QUERY_FETCH = 20  # this few candidates: ranking and display text in one query
 MAX_SUGGESTIONS = 50
-DISPLAY_COLUMNS = (
-    "id",
-    "key",
-    "kind",
-    "title",
-    "url",
-    "published",
-    "summary",
-    "conclusion",
-    "body",
-    "body_label",
-    "section_label",
-    "status",
-    "status_label",
-)
 CONCLUSION_KINDS = (EntryKind.REPORT, EntryKind.RECOMMENDATION)
 
 

@@ -1,5 +1,10 @@
 """Searching the live index: the text query, the filters, the facets, the suggestions.
 
+Elasticsearch decides what matches (the same words the database requires, search.concepts),
+counts and facets it, and scores it; the best RERANKED matches are then ordered by
+search.ranking, the model the database uses too, so both backends put the same result
+first. Its own score still counts there (least), and orders the matches beyond.
+
 Queries are built only from match, multi_match and match_phrase on text that went
 through search.analysis.query_forms, never query_string: whatever a reader types ("(*~^ AND",
 quotes, ten thousand characters) is words to look for, never syntax that could fail to
@@ -10,13 +15,14 @@ search.service answers from the database instead.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils import timezone
 from wagtail.models import Page
 
 from reports.enums import RecommendationStatus
 from reports.list_params import unit_ids
+from search import ranking
 from search.analysis import QueryForms, query_forms
 from search.backends.elastic import connection
 from search.backends.elastic.documents import (
@@ -35,10 +41,12 @@ from search.concepts import (
     word_weights,
 )
 from search.highlight import matcher_for
-from search.hits import make_hit
-from search.models import EntryKind
+from search.hits import display_values, make_hit
+from search.models import EntryKind, SearchEntry
+from search.notes import partial_note
 from search.params import SearchRequest
 from search.results import BACKEND_ELASTICSEARCH, FacetValue, SearchResults, Suggestion
+from search.spelling import close_spelling
 
 # Elasticsearch's max_result_window: from + size beyond it is refused, so it is capped.
 MAX_WINDOW = 10_000
@@ -56,6 +64,9 @@ WORD_BOOSTS = {"title": 2.0, "summary": 1.5, "conclusion": 1.2, "body": 1.0}
 # A recommendation repeats a part of its report, in a short text that BM25 favours; the
 # report shows it in context, so when both match the report comes first.
 RECOMMENDATION_WEIGHT = 0.8
+# The best matches re-ranked by search.ranking, as the database re-ranks its own: the same
+# model orders both, so they agree on what comes first.
+RERANKED = 100
 # Facet name -> (aggregated field, how many values at most).
 FACET_FIELDS = {
     "type": ("kind", 10),
@@ -241,9 +252,16 @@ def _hit_values(source: dict[str, Any]) -> dict[str, Any]:
     return {**source, "published": datetime.fromisoformat(published) if published else None}
 
 
-def _search(request: SearchRequest, query: dict[str, Any], has_text: bool) -> dict[str, Any]:
-    start = min(request.offset, MAX_WINDOW)
-    size = max(0, min(request.page_size, MAX_WINDOW - start))
+def _search(
+    request: SearchRequest,
+    query: dict[str, Any],
+    has_text: bool,
+    window: tuple[int, int] | None = None,
+    source: tuple[str, ...] = SOURCE_FOR_HITS,
+) -> dict[str, Any]:
+    start, size = window or (request.offset, request.page_size)
+    start = min(start, MAX_WINDOW)
+    size = max(0, min(size, MAX_WINDOW - start))
     return connection.client().search(
         index=connection.alias(),
         query={"bool": {"must": [query], "filter": filters(request)}},
@@ -252,39 +270,86 @@ def _search(request: SearchRequest, query: dict[str, Any], has_text: bool) -> di
         from_=start,
         size=size,
         aggs=_aggregations(),
-        source_includes=list(SOURCE_FOR_HITS),
+        source_includes=list(source),
         track_total_hits=True,
     )
 
 
+class _Candidate(NamedTuple):
+    id: int
+    score: float
+    kind: str
+
+
+def _reranked_page(
+    request: SearchRequest, forms: QueryForms, hits: list[dict[str, Any]], relaxed: bool
+) -> list[tuple[dict[str, Any], float]]:
+    """The page's values and scores, once search.ranking has ordered the candidates.
+
+    The folded text is not kept in Elasticsearch's _source: it is read from the search
+    entries the index was built from, by key, for the candidates only.
+    """
+    keys = [hit["_source"]["key"] for hit in hits]
+    columns = ("id", "key", *ranking.RANK_COLUMNS)
+    by_key = {row["key"]: row for row in SearchEntry.objects.filter(key__in=keys).values(*columns)}
+    query = ranking.Query(forms, match_words(forms.expanded_folded))
+    candidates, texts = [], {}
+    for hit in hits:
+        row = by_key.get(hit["_source"]["key"])
+        if row is None:
+            continue  # deleted since the index was updated: `search_index sync` catches up
+        candidates.append(_Candidate(row["id"], hit.get("_score") or 0.0, hit["_source"]["kind"]))
+        texts[row["id"]] = row
+    complete = {
+        c.id for c in candidates if not relaxed or ranking.holds_every_word(query, texts[c.id])
+    }
+    ordered = ranking.rerank(candidates, texts, {}, query, complete)
+    page = ordered[request.offset : request.offset + request.page_size]
+    values = display_values([row.id for row, _score in page])
+    return [(values[row.id], score) for row, score in page if row.id in values]
+
+
 def search(request: SearchRequest) -> SearchResults:
+    """The matches, counted and faceted by Elasticsearch; their order by search.ranking, as
+    on the database, for the first RERANKED of them (beyond, Elasticsearch's order)."""
     forms = query_forms(request.query)
     text = text_query(forms, request.scope) if request.query.strip() else None
     if text is None and request.query.strip():
         query: dict[str, Any] = {"match_none": {}}  # only punctuation: nothing to look for
     else:
         query = text or {"match_all": {}}
-    response = _search(request, query, text is not None)
-    words = len(match_words(forms.expanded_folded))
-    if text is not None and should_relax(words, response["hits"]["total"]["value"]):
+    rerank = text is not None and request.sort == "relevance" and request.offset < RERANKED
+    window = (0, max(RERANKED, request.offset + request.page_size)) if rerank else None
+    source = ("key", "kind") if rerank else SOURCE_FOR_HITS
+    response = _search(request, query, text is not None, window, source)
+    complete = response["hits"]["total"]["value"]
+    relaxed = text is not None and should_relax(len(match_words(forms.expanded_folded)), complete)
+    if relaxed:
         # As on the database: too few entries hold every word, so those holding most of
-        # the content words count too (complete matches rank first through the words).
-        relaxed = relaxed_required(len(relaxed_words(forms.exact, forms.expanded_folded)))
-        response = _search(request, text_query(forms, request.scope, relaxed), True)
+        # the content words count too.
+        required = relaxed_required(len(relaxed_words(forms.exact, forms.expanded_folded)))
+        query = text_query(forms, request.scope, required)
+        response = _search(request, query, True, window, source)
     matcher = matcher_for(forms)
-    items = [
-        make_hit(_hit_values(hit["_source"]), hit.get("_score") or 0.0, matcher, request.scope)
-        for hit in response["hits"]["hits"]
-    ]
-    return SearchResults(
+    hits = response["hits"]["hits"]
+    if rerank:
+        shown = _reranked_page(request, forms, hits, relaxed)
+    else:
+        shown = [(_hit_values(hit["_source"]), hit.get("_score") or 0.0) for hit in hits]
+    results = SearchResults(
         query=request.query,
         count=response["hits"]["total"]["value"],
         page=request.page,
         page_size=request.page_size,
-        items=items,
+        items=[make_hit(values, score, matcher, request.scope) for values, score in shown],
         facets=facets(response.get("aggregations", {})),
         backend=BACKEND_ELASTICSEARCH,
     )
+    if text is not None and not complete:
+        results.suggestion = close_spelling(request.query)
+        if results.count:
+            results.notes.append(partial_note())
+    return results
 
 
 # --------------------------------------------------------------------------- suggest
