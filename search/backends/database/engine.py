@@ -281,7 +281,9 @@ class PostgresEngine(_Engine):
         query = SearchQuery(_tsquery(words, 1), search_type="raw", config=CONFIG)
         rows = (
             SearchEntry.objects.filter(pk__in=list(ids))
-            .annotate(body_rank=SearchRank(F("vectors__body"), query))
+            # Divided by 1 + log(length): raw ts_rank grows with a body's length, and
+            # favoured long reports over the short article about the query's subject.
+            .annotate(body_rank=SearchRank(F("vectors__body"), query, normalization=1))
             .values(*dict.fromkeys(["id", *columns]), "body_rank")
         )
         texts = {row["id"]: row for row in rows}
