@@ -24,87 +24,16 @@ from search.abbreviations import abbreviations
 STOP_WEIGHT = 0.15
 # Function words as typed with accents. A word typed without them is a function word only
 # when no content word folds the same: "de" may be "đê" (a dike), "tai" "tái định cư",
-# "bao" "bảo hiểm", "da" "mỏ đá", "sau" "vùng sâu", "the" "thẻ", "trong" "trồng".
+# "bao" "bảo hiểm", "da" "mỏ đá", "sau" "vùng sâu", "the" "thẻ", "trong" "trồng", "o" "ô
+# nhiễm", "ve" "vệ sinh", "bi" "Bí thư", "dau" "đầu tư", "khi" "khí thải", "la" "Sơn La".
 FUNCTION_WORDS = frozenset(
-    [
-        "và",
-        "với",
-        "về",
-        "cho",
-        "của",
-        "sau",
-        "ở",
-        "các",
-        "những",
-        "là",
-        "có",
-        "được",
-        "trong",
-        "tại",
-        "ra",
-        "sao",
-        "gì",
-        "không",
-        "đã",
-        "để",
-        "nào",
-        "bao",
-        "nhiêu",
-        "thế",
-        "như",
-        "khi",
-        "thì",
-        "mà",
-        "này",
-        "đó",
-        "từ",
-        "đến",
-        "bị",
-        "vẫn",
-        "còn",
-        "hay",
-        "hoặc",
-        "nên",
-        "theo",
-        "trên",
-        "dưới",
-        "đang",
-        "sẽ",
-        "một",
-        "hỏi",
-        "ai",
-        "đâu",
-    ]
+    """và với về cho của sau ở các những là có được trong tại ra sao gì không đã để nào
+    bao nhiêu thế như khi thì mà này đó từ đến bị vẫn còn hay hoặc nên theo trên dưới
+    đang sẽ một hỏi ai đâu""".split()  # noqa: SIM905 - a word list reads better as text
 )
 UNAMBIGUOUS_FOLDED = frozenset(
-    [
-        "va",
-        "voi",
-        "ve",
-        "cua",
-        "o",
-        "cac",
-        "nhung",
-        "la",
-        "duoc",
-        "sao",
-        "gi",
-        "khong",
-        "nao",
-        "nhieu",
-        "khi",
-        "nay",
-        "bi",
-        "hay",
-        "hoac",
-        "theo",
-        "tren",
-        "duoi",
-        "se",
-        "mot",
-        "ai",
-        "dau",
-    ]
+    """va voi cua cac nhung duoc sao gi khong nao nhieu nay hay hoac theo tren duoi se
+    mot ai""".split()  # noqa: SIM905
 )
 # Upper-case words with no tone mark ("HĐND", "LĐTBXH", "GD&ĐT"): abbreviations, whose "Đ"
 # is not an accent the reader chose.
