@@ -236,3 +236,27 @@ def expand_abbreviations(text: str) -> list[str]:
     spelled_out = _replace(text, spell_out=True, shorten=False, folded=False)
     shortened = _replace(text, spell_out=False, shorten=True, folded=False)
     return [v for v in dict.fromkeys((spelled_out, shortened)) if v != text]
+
+
+def concepts_in(text: str) -> Iterator[tuple[tuple[int, int], str]]:
+    """Where `text` names an entry of the list, in either form ("UBND", "Ủy ban nhân
+    dân", "LĐ-TB&XH"), with the entry's full form as index terms ("uy ban nhan dan"):
+    the words a search must find side by side, and the highlighter mark as one."""
+    for match, found in _matches(_key(text)):
+        yield match.span(), normalize.canonical_terms(found.folded_full)
+
+
+def concepts(folded: str) -> tuple[str, ...]:
+    """The distinct full forms (as index terms) of the abbreviations a folded query writes.
+
+    A query's "UBND" is expanded to "uy ban nhan dan"; matched word by word, it would
+    also find "Ủy ban bầu cử ... nhân dân". Backends match each concept as a phrase.
+    Only abbreviations: a reader who types the words ("bảo trợ xã hội") still finds
+    them apart, below the phrase. Only full forms of two words or more.
+    """
+    found = (
+        normalize.canonical_terms(entry.folded_full)
+        for _match, entry in _matches(_key(folded))
+        if not entry.is_full_form
+    )
+    return tuple(dict.fromkeys(full for full in found if " " in full))

@@ -45,6 +45,7 @@ from search.models import EntryKind, SearchEntry
 from search.params import SearchRequest
 from search.results import BACKEND_DATABASE, FACETS, SearchHit, SearchResults, Suggestion
 from search.spelling import close_spelling
+from search.suggestions import accents_first, suggest_query
 
 MAX_WORDS = 32  # distinct words of a query that count; a pasted paragraph stays cheap
 RELAX_BELOW = 10  # fewer complete matches than this: add the matches of most words
@@ -104,11 +105,14 @@ def _column(name: str) -> str:
     return f"{quote(SearchEntry._meta.db_table)}.{quote(name)}"
 
 
-def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> Condition:
+def sql_filters(
+    request: SearchRequest, words: Sequence[str], required: int, phrases: Sequence[str] = ()
+) -> Condition:
     """The filters applied in SQL: the date range (whole days) and the conclusions scope.
 
     In the conclusions scope the words must be in the conclusion itself (a report's
-    conclusion and recommendations, a recommendation's text), as many as the match needs.
+    conclusion and recommendations, a recommendation's text), as many as the match needs,
+    and every phrase too.
     """
     sql: list[str] = []
     params: list[Any] = []
@@ -123,6 +127,10 @@ def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> 
         params += CONCLUSION_KINDS
         if words:
             found, found_params = _in_conclusion(words, required)
+            sql.append(found)
+            params += found_params
+        if phrases:
+            found, found_params = _in_conclusion(phrases, len(phrases))
             sql.append(found)
             params += found_params
     return Condition("".join(f" AND {part}" for part in sql), params)
@@ -140,9 +148,17 @@ def _empty(request: SearchRequest) -> SearchResults:
     )
 
 
-def _match(db: Engine, request: SearchRequest, words: list[str]) -> tuple[list[Row], set[int]]:
-    """The matching rows, and the ids of those holding every word."""
-    rows = db.matches(words, len(words), sql_filters(request, words, len(words)))
+def _match(
+    db: Engine, request: SearchRequest, words: list[str], phrases: Sequence[str] = ()
+) -> tuple[list[Row], set[int]]:
+    """The matching rows, and the ids of those holding every word.
+
+    Every phrase (an abbreviation's full form, QueryForms.concepts) is required side by
+    side in complete and relaxed matches alike, as on Elasticsearch: "UBND huyện" must
+    not find "Ủy ban bầu cử huyện" for holding "uy", "ban" and "huyen".
+    """
+    found = sql_filters(request, words, len(words), phrases)
+    rows = db.matches(words, len(words), found, phrases)
     complete = {row.id for row in rows} if words else set()
     # Two words are both required unless they are never found together.
     relax = (len(words) > 2 and len(rows) < RELAX_BELOW) or (len(words) == 2 and not rows)
@@ -150,7 +166,7 @@ def _match(db: Engine, request: SearchRequest, words: list[str]) -> tuple[list[R
         return rows, complete
     some = words[:MAX_RELAXED_WORDS]
     required = _required(len(some))
-    more = db.matches(some, required, sql_filters(request, some, required))
+    more = db.matches(some, required, sql_filters(request, some, required, phrases), phrases)
     return rows + [row for row in more if row.id not in complete], complete
 
 
@@ -206,7 +222,7 @@ def search(request: SearchRequest) -> SearchResults:
     if request.query.strip() and not words:
         return _empty(request)  # only punctuation or invisible characters: no word to find
     db = engine.for_connection()
-    rows, complete = _match(db, request, words)
+    rows, complete = _match(db, request, words, forms.concepts)
     kept, facets = facet_counts.apply(rows, request)
     results = _empty(request)
     results.count, results.facets = len(kept), facets
@@ -228,10 +244,13 @@ def search(request: SearchRequest) -> SearchResults:
 
 
 def suggest(query: str, limit: int = 8) -> list[Suggestion]:
-    """Titles that start with, or hold, what the reader is typing (the last word as a
-    prefix): articles and reports before recommendations."""
-    words = query_forms(query).expanded_folded.split()[:MAX_WORDS]
-    if not words or limit <= 0:
+    """Titles holding what the reader is typing, anywhere (the last word as a prefix, an
+    abbreviation as its full form's phrase), in search.suggestions' order, which
+    Elasticsearch shares."""
+    wanted = suggest_query(query)
+    if wanted is None or limit <= 0:
         return []
-    found = engine.for_connection().prefixed(words, min(limit, MAX_SUGGESTIONS))
-    return [Suggestion(text=title, url=url, type=kind) for title, url, kind in found]
+    db = engine.for_connection()
+    found = db.prefixed(wanted.words, min(limit, MAX_SUGGESTIONS), wanted.phrases)
+    items = [Suggestion(text=title, url=url, type=kind) for title, url, kind in found]
+    return accents_first(items, wanted)
