@@ -9,6 +9,7 @@ search.service answers from the database instead.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -19,20 +20,17 @@ from reports.enums import RecommendationStatus
 from reports.list_params import unit_ids
 from search.analysis import QueryForms, query_forms
 from search.backends.elastic import connection
-from search.backends.elastic.documents import (
-    BOOSTS,
-    SOURCE_FOR_HITS,
-    SUGGEST_INPUT_LENGTH,
-    TEXT_FIELDS,
-)
+from search.backends.elastic.documents import BOOSTS, SOURCE_FOR_HITS, TEXT_FIELDS
 from search.highlight import matcher_for
 from search.hits import make_hit
 from search.models import EntryKind
 from search.params import SearchRequest
 from search.results import BACKEND_ELASTICSEARCH, FacetValue, SearchResults, Suggestion
+from search.suggestions import accents_first, suggest_query
 
 # Elasticsearch's max_result_window: from + size beyond it is refused, so it is capped.
 MAX_WINDOW = 10_000
+MAX_SUGGESTIONS = 50  # as on the database
 # Up to two words, all must match; beyond that a quarter may be missing, so a long
 # question still finds the document that answers most of it.
 LOOSE_MATCH = "2<75%"
@@ -116,6 +114,18 @@ def text_query(forms: QueryForms, scope: str) -> dict[str, Any] | None:
             "boost_mode": "multiply",
         }
     }
+
+
+def concept_filters(forms: QueryForms, scope: str) -> list[dict[str, Any]]:
+    """Each abbreviation the reader typed, as its full form's phrase in one field: the
+    words of "UBND" side by side, never "Ủy ban bầu cử ... nhân dân". Filters only, so
+    the scoring of text_query is untouched (the database requires them the same way)."""
+    names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
+    fields = [f"{name}_folded" for name in names]
+    return [
+        {"multi_match": {"query": phrase, "fields": fields, "type": "phrase"}}
+        for phrase in forms.concepts
+    ]
 
 
 # --------------------------------------------------------------------------- filters
@@ -219,11 +229,12 @@ def search(request: SearchRequest) -> SearchResults:
         query: dict[str, Any] = {"match_none": {}}  # only punctuation: nothing to look for
     else:
         query = text or {"match_all": {}}
+    concepts = concept_filters(forms, request.scope) if text is not None else []
     start = min(request.offset, MAX_WINDOW)
     size = max(0, min(request.page_size, MAX_WINDOW - start))
     response = connection.client().search(
         index=connection.alias(),
-        query={"bool": {"must": [query], "filter": filters(request)}},
+        query={"bool": {"must": [query], "filter": filters(request) + concepts}},
         sort=_sort(request, text is not None),
         track_scores=text is not None,
         from_=start,
@@ -250,40 +261,69 @@ def search(request: SearchRequest) -> SearchResults:
 
 # --------------------------------------------------------------------------- suggest
 
+# Terms as the `standard` tokenizer cuts the folded words (their punctuation splits them).
+_TOKEN = re.compile(r"[a-z0-9]+")
 
-def _completion(field: str, prefix: str, limit: int) -> dict[str, Any]:
-    return {
-        "prefix": prefix,
-        "completion": {"field": field, "size": limit, "skip_duplicates": True},
-    }
+
+def _starts(words: tuple[str, ...]) -> dict[str, Any] | None:
+    """Titles whose folded form starts with the words, the last as a prefix: the
+    database's `starts_with(title_folded, ...)` on positions (span_first)."""
+    tokens = _TOKEN.findall(" ".join(words))
+    if not tokens:
+        return None
+    *whole, last = tokens
+    spans = [{"span_term": {"title_folded": token}} for token in whole]
+    spans.append({"span_multi": {"match": {"prefix": {"title_folded": {"value": last}}}}})
+    near = spans[0] if len(spans) == 1 else {"span_near": {"clauses": spans, "slop": 0}}
+    return {"span_first": {"match": near, "end": len(tokens)}}
 
 
 def suggest(query: str, limit: int = 8) -> list[Suggestion]:
-    """Titles that start with what the reader typed (or have a word that does).
+    """Titles holding what the reader is typing, anywhere, as the database suggests them.
 
-    Typed with accents, titles with those accents come first; then the folded matches.
+    A search on the folded title (its words, the last as a prefix: `match_bool_prefix`;
+    an abbreviation's full form as a phrase) rather than a completion suggester: a
+    completion matches a title from the start of one of its inputs only, so "UBND" or a
+    word late in a title found nothing unless every word start were an input. The order
+    is search.suggestions': tiers as a constant score (not a recommendation 2, starting
+    with the words 1), then newest, then key, which the database sorts the same way.
     """
-    forms = query_forms(query)
-    folded = forms.folded[:SUGGEST_INPUT_LENGTH].strip()
-    if not folded or limit < 1:
+    wanted = suggest_query(query)
+    if wanted is None or limit < 1:
         return []
-    requested = {"folded": _completion("suggest", folded, limit)}
-    if forms.has_diacritics:
-        exact = forms.exact[:SUGGEST_INPUT_LENGTH].strip()
-        requested["exact"] = _completion("suggest_exact", exact, limit)
+    text = " ".join(wanted.words)
+    matching: list[dict[str, Any]] = [
+        {"match_bool_prefix": {"title_folded": {"query": text, "operator": "and"}}}
+    ]
+    matching += [{"match_phrase": {"title_folded": phrase}} for phrase in wanted.phrases]
+    not_recommendation = {"bool": {"must_not": [{"term": {"kind": EntryKind.RECOMMENDATION}}]}}
+    tiers: list[dict[str, Any]] = [{"weight": 1}, {"filter": not_recommendation, "weight": 2}]
+    if starts := _starts(wanted.words):
+        tiers.append({"filter": starts, "weight": 1})
     response = connection.client().search(
         index=connection.alias(),
-        suggest=requested,
-        size=0,
-        source_includes=["key", "kind", "title", "url"],
+        query={
+            "function_score": {
+                "query": {"bool": {"filter": matching}},
+                "functions": tiers,
+                "score_mode": "sum",
+                "boost_mode": "replace",
+            }
+        },
+        sort=[
+            {"_score": "desc"},
+            {"published": {"order": "desc", "missing": "_last"}},
+            {"key": "asc"},
+        ],
+        track_scores=True,
+        size=min(limit, MAX_SUGGESTIONS),
+        track_total_hits=False,
+        source_includes=["kind", "title", "url"],
     )
-    found: dict[str, Suggestion] = {}
-    for name in ("exact", "folded"):
-        for entry in response.get("suggest", {}).get(name, []):
-            for option in entry["options"]:
-                source = option["_source"]
-                found.setdefault(
-                    source["key"],
-                    Suggestion(text=source["title"], url=source["url"], type=source["kind"]),
-                )
-    return list(found.values())[:limit]
+    items = [
+        Suggestion(
+            text=hit["_source"]["title"], url=hit["_source"]["url"], type=hit["_source"]["kind"]
+        )
+        for hit in response["hits"]["hits"]
+    ]
+    return accents_first(items, wanted)
