@@ -12,9 +12,9 @@ can compute over every match (not only over a first page of them):
 
 A relevance score is deliberately not a key: SQLite's bm25, PostgreSQL's ts_rank and
 Elasticsearch's BM25 rank the same titles differently, and every suggested title holds
-all the typed words anyway. Then, among the few titles suggested, `accents_first` puts
-those written with the accents the reader typed first ("hồi" → "Hồi hương" above
-"Hội nghị"), the same Python on every backend.
+all the typed words anyway. Then, among the few titles suggested and within those tiers,
+`accents_first` puts those written with the accents the reader typed first ("hồi" →
+"Hồi hương" above "Hội nghị"), the same Python on every backend.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.text.normalize import MARKED_LETTERS, clean, is_syllable, normalize_tones
-from search.analysis import query_forms
+from search.analysis import expanded_folded, query_forms
 from search.models import EntryKind
 from search.results import Suggestion
 
@@ -70,11 +70,13 @@ def _has_accents(title: str, query: SuggestQuery) -> bool:
 
 
 def accents_first(suggestions: Sequence[Suggestion], query: SuggestQuery) -> list[Suggestion]:
-    """The suggestions with titles holding the accented words as typed (the last as a
-    prefix) first, recommendations still last; otherwise in the backend's order."""
+    """Within each of the first two tiers (kind, start), the titles holding the accented
+    words as typed (the last as a prefix) first; otherwise in the backend's order."""
     if not query.accented:
         return list(suggestions)
-    return sorted(
-        suggestions,
-        key=lambda s: (s.type == EntryKind.RECOMMENDATION, not _has_accents(s.text, query)),
-    )
+
+    def key(item: Suggestion) -> tuple[bool, bool, bool]:
+        starts = expanded_folded(item.text).startswith(query.start)  # as SearchEntry's
+        return item.type == EntryKind.RECOMMENDATION, not starts, not _has_accents(item.text, query)
+
+    return sorted(suggestions, key=key)
