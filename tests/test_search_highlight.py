@@ -57,8 +57,7 @@ def test_abbreviations_are_marked_for_their_full_form_and_the_reverse():
 def test_a_typed_abbreviation_is_marked_only_whole_never_its_single_words():
     text = "Ủy ban nhân dân tỉnh, Ủy ban bầu cử, Ban Dân vận, bản đồ, Ủy viên và nhân dân"
     assert marked(text, "UBND") == (
-        "<mark>Ủy ban nhân dân</mark> tỉnh, Ủy ban bầu cử, Ban Dân vận, bản đồ, Ủy viên "
-        "và nhân dân"
+        "<mark>Ủy ban nhân dân</mark> tỉnh, Ủy ban bầu cử, Ban Dân vận, bản đồ, Ủy viên và nhân dân"
     )
     assert marked("UBND huyện; Ban dân vận huyện", "ubnd huyện") == (
         "<mark>UBND huyện</mark>; Ban dân vận <mark>huyện</mark>"
