@@ -274,7 +274,11 @@ def _starts(words: tuple[str, ...]) -> dict[str, Any] | None:
     *whole, last = tokens
     spans = [{"span_term": {"title_folded": token}} for token in whole]
     spans.append({"span_multi": {"match": {"prefix": {"title_folded": {"value": last}}}}})
-    near = spans[0] if len(spans) == 1 else {"span_near": {"clauses": spans, "slop": 0}}
+    near = (
+        spans[0]
+        if len(spans) == 1
+        else {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
+    )
     return {"span_first": {"match": near, "end": len(tokens)}}
 
 
