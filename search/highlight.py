@@ -20,7 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core.text.normalize import canonical_number, canonical_terms, fold, fold_clean
-from search.abbreviations import abbreviation_map, abbreviations_in, concepts_in
+from search.abbreviations import abbreviation_map, concepts_in
 from search.analysis import QueryForms, query_forms
 
 _WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
@@ -99,22 +99,22 @@ def matcher_for(query: str | QueryForms) -> Matcher:
     return Matcher(frozenset(terms), frozenset(forms.concepts))
 
 
-def _abbreviation_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
-    """Abbreviations written in parts ("LĐ-TB&XH", "VH-XH") for a query holding their
-    words: no single word of them is an abbreviation, so matches() cannot see them."""
-    spans = []
-    for span, folded_full in abbreviations_in(text):
-        words = [w for w in _FOLDED_WORD.findall(folded_full) if w not in _NOISE]
-        if all(word in matcher.terms for word in words):
-            spans.append(span)
-    return spans
-
-
-def _concept_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
-    """The query's concepts written out ("Ủy ban nhân dân") or abbreviated in parts."""
-    if not matcher.concepts:
+def _group_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
+    """Spans marked as one, found in one scan of the text: the query's concepts, written
+    out ("Ủy ban nhân dân") or abbreviated; and abbreviations written in parts
+    ("LĐ-TB&XH", "VH-XH") for a query holding their words, which no single word shows."""
+    in_parts = any(ch in "-&" for ch in text)
+    if not (matcher.concepts or in_parts):
         return []
-    return [span for span, full in concepts_in(text) if full in matcher.concepts]
+    spans = []
+    for span, full, abbreviated in concepts_in(text):
+        if full in matcher.concepts:
+            spans.append(span)
+        elif abbreviated and in_parts:
+            words = [w for w in full.split() if w not in _NOISE]
+            if all(word in matcher.terms for word in words):
+                spans.append(span)
+    return spans
 
 
 def _word_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
@@ -123,14 +123,12 @@ def _word_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
 
 def _spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
     words = _word_spans(text, matcher)
-    parts = _abbreviation_spans(text, matcher) if any(ch in "-&" for ch in text) else []
-    # Both come from one scan of the text, whose matches never overlap.
-    parts = sorted(set(parts + _concept_spans(text, matcher)))
-    if not parts:
+    groups = _group_spans(text, matcher)
+    if not groups:
         return words
-    # An abbreviation's span replaces the words inside it, so marks never overlap.
-    inside = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in parts)]
-    return sorted(inside + parts)
+    # A group's span replaces the words inside it, so marks never overlap.
+    inside = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in groups)]
+    return sorted(inside + groups)
 
 
 def _merged(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
