@@ -16,7 +16,7 @@ from core.text.normalize import (
     normalize_tones,
     tokens,
 )
-from search.abbreviations import expand_folded
+from search.abbreviations import concepts, expand_folded
 from search.concepts import has_real_diacritics
 
 # The text fields of a search entry, each stored beside its `<name>_folded` form.
@@ -46,10 +46,14 @@ class QueryForms(IndexForms):
         variants, for term (OR/AND) queries.
     has_diacritics: the reader typed accents, so matches in `exact` deserve a boost (an
         abbreviation's "Đ", as in "HĐND", is not one: search.concepts).
+    concepts: the full forms (space-separated folded terms) of the abbreviations the
+        query names, in either form ("UBND" or "Ủy ban nhân dân" -> "uy ban nhan dan"):
+        each must be found as a phrase, and is highlighted only whole.
     """
 
     terms: tuple[str, ...]
     has_diacritics: bool
+    concepts: tuple[str, ...] = ()
 
 
 def _forms(text: str) -> tuple[str, str, str]:
@@ -68,7 +72,7 @@ def query_forms(query: str) -> QueryForms:
     exact, folded, expanded = _forms(query)
     terms = tuple(dict.fromkeys(tokens(folded) + tokens(expanded)))
     has_diacritics = has_real_diacritics(exact)
-    return QueryForms(exact, folded, expanded, terms, has_diacritics)
+    return QueryForms(exact, folded, expanded, terms, has_diacritics, concepts(folded))
 
 
 def expanded_folded(text: str) -> str:

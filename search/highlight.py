@@ -2,8 +2,10 @@
 
 Backends match on folded text, which is no good to show. This module finds, in the
 display text, the words whose folded form is one of the query's terms (search.analysis), so
-"thuy" marks "Thủy" and "UBND" marks both "UBND" and "Ủy ban nhân dân". Everything else
-is escaped: the result is safe to put in a page as is.
+"thuy" marks "Thủy" and "UBND" marks both "UBND" and "Ủy ban nhân dân". An abbreviation
+the reader typed is marked only whole, as the backends match it (QueryForms.concepts):
+"UBND" marks "Ủy ban nhân dân", never a lone "ban", "dân" or the "Ủy" of "Ủy viên".
+Everything else is escaped: the result is safe to put in a page as is.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from core.text.normalize import canonical_number, fold, fold_clean
-from search.abbreviations import abbreviation_map, abbreviations_in
+from core.text.normalize import canonical_number, canonical_terms, fold, fold_clean
+from search.abbreviations import abbreviation_map, concepts_in
 from search.analysis import QueryForms, query_forms
 
 _WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
@@ -31,16 +33,22 @@ _NOISE = frozenset({"va", "cua", "cac", "nhung", "cho", "voi", "tai", "la", "co"
 @lru_cache(maxsize=1)
 def _folded_abbreviations() -> dict[str, tuple[str, ...]]:
     return {
-        fold_clean(short): tuple(fold_clean(full).split())
+        fold_clean(short): tuple(canonical_terms(fold_clean(full)).split())
         for short, full in abbreviation_map().items()
     }
 
 
 @dataclass(frozen=True)
 class Matcher:
-    """The folded terms of one query, ready to test words of a document."""
+    """The folded terms of one query, ready to test words of a document.
+
+    concepts: full forms ("uy ban nhan dan") of the abbreviations the query writes, marked
+        only as a whole (or as the abbreviation); their words are not in `terms` unless
+        the query also has them on their own.
+    """
 
     terms: frozenset[str]
+    concepts: frozenset[str] = frozenset()
     # Each distinct word of the texts shown for one query is judged once.
     _judged: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -56,7 +64,9 @@ class Matcher:
             return True
         # An abbreviation in the text, for a query that spells it out (or the reverse).
         expansion = _folded_abbreviations().get(folded)
-        return bool(expansion) and all(part in self.terms for part in expansion)
+        if not expansion:
+            return False
+        return " ".join(expansion) in self.concepts or all(p in self.terms for p in expansion)
 
 
 @lru_cache(maxsize=65536)
@@ -67,24 +77,43 @@ def _fold_word(word: str) -> str:
     return fold(word)  # tone placement cannot matter: folding drops tones
 
 
+def _concept_words(forms: QueryForms) -> set[str]:
+    """The words of the query's concepts that it has nowhere else ("UBND ban hành":
+    "uy", "nhan", "dan", but not "ban")."""
+    if not forms.concepts:
+        return set()
+    rest = f" {forms.expanded_folded} "
+    for concept in forms.concepts:
+        rest = rest.replace(f" {concept} ", " ")
+    return {w for c in forms.concepts for w in c.split()} - set(rest.split())
+
+
 def matcher_for(query: str | QueryForms) -> Matcher:
     forms = query_forms(query) if isinstance(query, str) else query
     terms = set()
     for term in forms.terms:
         terms.add(canonical_number(term) if term[0].isdigit() else term)
+    terms -= _concept_words(forms)
     if len(terms) > 1:
         terms -= _NOISE
-    return Matcher(frozenset(terms))
+    return Matcher(frozenset(terms), frozenset(forms.concepts))
 
 
-def _abbreviation_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
-    """Abbreviations written in parts ("LĐ-TB&XH", "VH-XH") for a query holding their
-    words: no single word of them is an abbreviation, so matches() cannot see them."""
+def _group_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
+    """Spans marked as one, found in one scan of the text: the query's concepts, written
+    out ("Ủy ban nhân dân") or abbreviated; and abbreviations written in parts
+    ("LĐ-TB&XH", "VH-XH") for a query holding their words, which no single word shows."""
+    in_parts = any(ch in "-&" for ch in text)
+    if not (matcher.concepts or in_parts):
+        return []
     spans = []
-    for span, folded_full in abbreviations_in(text):
-        words = [w for w in _FOLDED_WORD.findall(folded_full) if w not in _NOISE]
-        if all(word in matcher.terms for word in words):
+    for span, full, abbreviated in concepts_in(text):
+        if full in matcher.concepts:
             spans.append(span)
+        elif abbreviated and in_parts:
+            words = [w for w in full.split() if w not in _NOISE]
+            if all(word in matcher.terms for word in words):
+                spans.append(span)
     return spans
 
 
@@ -94,12 +123,12 @@ def _word_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
 
 def _spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
     words = _word_spans(text, matcher)
-    parts = _abbreviation_spans(text, matcher) if any(ch in "-&" for ch in text) else []
-    if not parts:
+    groups = _group_spans(text, matcher)
+    if not groups:
         return words
-    # An abbreviation's span replaces the words inside it, so marks never overlap.
-    inside = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in parts)]
-    return sorted(inside + parts)
+    # A group's span replaces the words inside it, so marks never overlap.
+    inside = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in groups)]
+    return sorted(inside + groups)
 
 
 def _merged(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -179,7 +208,8 @@ def snippet(texts: Sequence[str], matcher: Matcher, length: int = SNIPPET_LENGTH
         return mark_safe("")
     # Choose the text and the window on single words (cheap); scan for abbreviations
     # written in parts only when no word matched, and then only in the shown passage.
-    best_text, best_spans = _best_text(texts, matcher, _word_spans)
+    # A query's concepts are phrases, not words: they need the scan from the start.
+    best_text, best_spans = _best_text(texts, matcher, _spans if matcher.concepts else _word_spans)
     if not best_spans:
         best_text, best_spans = _best_text(texts, matcher, _spans)
     if not best_spans:

@@ -101,6 +101,28 @@ def test_abbreviations_find_the_full_form_and_the_reverse(sections):
     assert found("LĐTBXH") == found("LĐ-TB&XH") == found("lao dong thuong binh va xa hoi") == both
 
 
+def test_a_typed_abbreviation_is_found_and_marked_as_its_whole_full_form(sections):
+    people = article(
+        sections["council"],
+        "Ủy ban nhân dân huyện kiểm tra công trình",
+        summary="Ban Dân vận và nhân dân cùng Ủy ban nhân dân huyện kiểm tra công trình.",
+    )
+    election = article(
+        sections["council"],
+        "Ủy ban bầu cử huyện họp phiên thứ nhất",
+        summary="Ủy viên Ban Dân vận báo cáo ý kiến của nhân dân trong huyện.",
+    )
+    index_site()
+    # The election committee holds "ủy", "ban", "nhân", "dân" and "huyện", apart: no match.
+    assert found("UBND huyện") == found("ubnd") == {people.title}
+    assert election.title in found("uy ban huyen")  # words typed out still match apart
+    [hit] = find("UBND").items
+    assert hit.title_html == "<mark>Ủy ban nhân dân</mark> huyện kiểm tra công trình"
+    assert hit.snippet == (
+        "Ban Dân vận và nhân dân cùng <mark>Ủy ban nhân dân</mark> huyện kiểm tra công trình."
+    )
+
+
 def test_short_vietnamese_words_are_words_not_english_stop_words(sections):
     # PostgreSQL's default configuration is English: "no", "an", "to", "do" would be
     # dropped from documents and queries alike (search/migrations/0002).

@@ -113,6 +113,31 @@ def test_abbreviations_and_full_forms_find_each_other(es, home):
     assert set(keys("ubnd")) == {"article:1", "article:2"}
 
 
+def test_a_typed_abbreviation_is_found_and_marked_as_its_whole_full_form(es, home):
+    load(
+        entry(
+            "article:1",
+            "Ủy ban nhân dân huyện kiểm tra công trình",
+            home,
+            summary="Ban Dân vận và nhân dân cùng Ủy ban nhân dân huyện kiểm tra công trình.",
+        ),
+        entry(
+            "article:2",
+            "Ủy ban bầu cử huyện họp phiên thứ nhất",
+            home,
+            summary="Ủy viên Ban Dân vận báo cáo ý kiến của nhân dân trong huyện.",
+        ),
+    )
+    # The election committee holds "ủy", "ban", "nhân", "dân" and "huyện", apart: no match.
+    assert keys("UBND huyện") == keys("ubnd") == ["article:1"]
+    assert "article:2" in keys("uy ban huyen")  # words typed out still match apart
+    [hit] = elastic.search(SearchRequest(query="UBND")).items
+    assert hit.title_html == "<mark>Ủy ban nhân dân</mark> huyện kiểm tra công trình"
+    assert hit.snippet == (
+        "Ban Dân vận và nhân dân cùng <mark>Ủy ban nhân dân</mark> huyện kiểm tra công trình."
+    )
+
+
 def test_numbers_match_in_either_spelling(es, home):
     load(
         entry("article:1", "Tin tức", home, body="Toàn tỉnh còn 8.712 hộ nghèo."),

@@ -54,6 +54,30 @@ def test_abbreviations_are_marked_for_their_full_form_and_the_reverse():
     assert marked("Ban VH-XH", "xa hoi") == "Ban VH-XH"
 
 
+def test_a_typed_abbreviation_is_marked_only_whole_never_its_single_words():
+    text = "Ủy ban nhân dân tỉnh, Ủy ban bầu cử, Ban Dân vận, bản đồ, Ủy viên và nhân dân"
+    assert marked(text, "UBND") == (
+        "<mark>Ủy ban nhân dân</mark> tỉnh, Ủy ban bầu cử, Ban Dân vận, bản đồ, Ủy viên và nhân dân"
+    )
+    assert marked("UBND huyện; Ban dân vận huyện", "ubnd huyện") == (
+        "<mark>UBND huyện</mark>; Ban dân vận <mark>huyện</mark>"
+    )
+    # A word the query also has on its own is still marked on its own.
+    assert marked("UBND tỉnh ban hành; Ban dân vận", "UBND ban hành") == (
+        "<mark>UBND</mark> tỉnh <mark>ban hành</mark>; <mark>Ban</mark> dân vận"
+    )
+    assert marked("Sở Lao động - Thương binh và Xã hội; hội nghị", "LĐTBXH") == (
+        "Sở <mark>Lao động - Thương binh và Xã hội</mark>; hội nghị"
+    )
+
+
+def test_the_snippet_of_a_typed_abbreviation_shows_its_full_form_not_a_lone_syllable():
+    body = "Ban Dân vận gặp nhân dân. " * 20 + "Ủy ban nhân dân tỉnh kết luận."
+    html = str(snippet(["Ban Dân vận họp với nhân dân.", body], matcher_for("UBND")))
+    assert "<mark>Ủy ban nhân dân</mark> tỉnh kết luận" in html
+    assert html.count("<mark>") == 1
+
+
 def test_numbers_and_dates_are_marked_in_either_spelling():
     text = "Chi 8.712 triệu đồng đến ngày 30/06/2020, đạt 12,5%."
     assert marked(text, "8712 30/6/2020 12,5") == (

@@ -41,6 +41,7 @@ from search.notes import partial_note
 from search.params import SearchRequest
 from search.results import BACKEND_DATABASE, FACETS, SearchHit, SearchResults, Suggestion
 from search.spelling import close_spelling
+from search.suggestions import accents_first, suggest_query
 
 ONE_QUERY_FETCH = 20  # this few candidates: ranking and display text in one query
 MAX_SUGGESTIONS = 50
@@ -77,11 +78,14 @@ def _column(name: str) -> str:
     return f"{quote(SearchEntry._meta.db_table)}.{quote(name)}"
 
 
-def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> Condition:
+def sql_filters(
+    request: SearchRequest, words: Sequence[str], required: int, phrases: Sequence[str] = ()
+) -> Condition:
     """The filters applied in SQL: the date range (whole days) and the conclusions scope.
 
     In the conclusions scope the words must be in the conclusion itself (a report's
-    conclusion and recommendations, a recommendation's text), as many as the match needs.
+    conclusion and recommendations, a recommendation's text), as many as the match needs,
+    and every phrase too.
     """
     sql: list[str] = []
     params: list[Any] = []
@@ -96,6 +100,10 @@ def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> 
         params += CONCLUSION_KINDS
         if words:
             found, found_params = _in_conclusion(words, required)
+            sql.append(found)
+            params += found_params
+        if phrases:
+            found, found_params = _in_conclusion(phrases, len(phrases))
             sql.append(found)
             params += found_params
     return Condition("".join(f" AND {part}" for part in sql), params)
@@ -116,15 +124,22 @@ def _empty(request: SearchRequest) -> SearchResults:
 def _match(
     db: Engine, request: SearchRequest, forms: QueryForms, words: list[str]
 ) -> tuple[list[Row], set[int]]:
-    """The matching rows, and the ids of those holding every word."""
-    rows = db.matches(words, len(words), sql_filters(request, words, len(words)))
+    """The matching rows, and the ids of those holding every word.
+
+    Every phrase (an abbreviation's full form, QueryForms.concepts) is required side by
+    side in complete and relaxed matches alike, as on Elasticsearch: "UBND huyện" must
+    not find "Ủy ban bầu cử huyện" for holding "uy", "ban" and "huyen".
+    """
+    phrases = forms.concepts
+    found = sql_filters(request, words, len(words), phrases)
+    rows = db.matches(words, len(words), found, phrases)
     complete = {row.id for row in rows} if words else set()
     # Two words are both required unless they are never found together.
     if not should_relax(len(words), len(rows)):
         return rows, complete
     some = relaxed_words(forms.exact, forms.expanded_folded)
     required = relaxed_required(len(some))
-    more = db.matches(some, required, sql_filters(request, some, required))
+    more = db.matches(some, required, sql_filters(request, some, required, phrases), phrases)
     return rows + [row for row in more if row.id not in complete], complete
 
 
@@ -198,10 +213,13 @@ def search(request: SearchRequest) -> SearchResults:
 
 
 def suggest(query: str, limit: int = 8) -> list[Suggestion]:
-    """Titles that start with, or hold, what the reader is typing (the last word as a
-    prefix): articles and reports before recommendations."""
-    words = match_words(query_forms(query).expanded_folded)
-    if not words or limit <= 0:
+    """Titles holding what the reader is typing, anywhere (the last word as a prefix, an
+    abbreviation as its full form's phrase), in search.suggestions' order, which
+    Elasticsearch shares."""
+    wanted = suggest_query(query)
+    if wanted is None or limit <= 0:
         return []
-    found = engine.for_connection().prefixed(words, min(limit, MAX_SUGGESTIONS))
-    return [Suggestion(text=title, url=url, type=kind) for title, url, kind in found]
+    db = engine.for_connection()
+    found = db.prefixed(wanted.words, min(limit, MAX_SUGGESTIONS), wanted.phrases)
+    items = [Suggestion(text=title, url=url, type=kind) for title, url, kind in found]
+    return accents_first(items, wanted)

@@ -28,7 +28,7 @@ from typing import Any
 
 from elasticsearch import dsl
 
-from core.text.normalize import clean, fold_clean, normalize_tones
+from core.text.normalize import clean, normalize_tones
 
 TEXT_FIELDS = ("title", "summary", "conclusion", "body")
 # Title and summary say what a document is about; a word in a long body says less.
@@ -68,11 +68,6 @@ SOURCE_FOR_HITS = (
     "status_label",
 )
 
-# Completion inputs: the title from its start, and from each of the next few words, so
-# "tro giup" suggests "Giám sát ... trợ giúp xã hội". Inputs that start the title win.
-SUGGEST_WORD_STARTS = 6
-SUGGEST_INPUT_LENGTH = 100
-
 vi_text = dsl.analyzer("vi_text", tokenizer="standard", filter=["lowercase"])
 vi_pairs = dsl.analyzer(
     "vi_pairs",
@@ -105,10 +100,6 @@ def _display() -> dsl.Text:
 
 def _label() -> dsl.Keyword:
     return dsl.Keyword(index=False, doc_values=False)
-
-
-def _completion() -> dsl.Completion:
-    return dsl.Completion(analyzer="standard", max_input_length=SUGGEST_INPUT_LENGTH)
 
 
 class SearchDocument(dsl.Document):
@@ -148,8 +139,9 @@ class SearchDocument(dsl.Document):
     status = dsl.Keyword()
     status_label = _label()
 
-    suggest = _completion()  # folded title
-    suggest_exact = _completion()  # title with its accents, for queries typed with them
+    # No completion fields: suggestions search title_folded (query.suggest), so that they
+    # match any word of a title, as on the database. An index built before still has them
+    # in its mapping; its documents then simply lack them.
 
 
 def index_body(shards: int = 1) -> dict[str, Any]:
@@ -167,7 +159,7 @@ def index_body(shards: int = 1) -> dict[str, Any]:
     mappings["dynamic"] = "strict"  # a typo in a field name fails loudly
     # The indexed forms are rebuilt from SearchEntry, never read back: keep them out of
     # _source, which then holds the display text and facets only.
-    mappings["_source"] = {"excludes": ["*_folded", "*_exact", "suggest", "suggest_exact"]}
+    mappings["_source"] = {"excludes": ["*_folded", "*_exact"]}
     return body
 
 
@@ -177,21 +169,6 @@ def _iso(value: datetime | None) -> str | None:
 
 def _facet(ident: Any, label: str) -> str | None:
     return f"{ident}|{label}" if ident not in (None, "") else None
-
-
-def _suggest_inputs(text: str, weight: int) -> list[dict[str, Any]]:
-    words = text.split()
-    if not words:
-        return []
-    starts = [
-        " ".join(words[i:])[:SUGGEST_INPUT_LENGTH]
-        for i in range(1, min(len(words), SUGGEST_WORD_STARTS + 1))
-        if len(words[i]) > 1
-    ]
-    inputs = [{"input": [text[:SUGGEST_INPUT_LENGTH]], "weight": weight + 100}]
-    if starts:
-        inputs.append({"input": list(dict.fromkeys(starts)), "weight": weight + 50})
-    return inputs
 
 
 def document(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -225,10 +202,4 @@ def document(values: Mapping[str, Any]) -> dict[str, Any]:
         if text.strip():
             doc[f"{name}_folded"] = values[f"{name}_folded"]
             doc[f"{name}_exact"] = normalize_tones(clean(text))
-    # Newer documents first among equally good completions.
-    weight = min(max((values["year"] or 1990) - 1990, 0), 99)
-    title_exact = doc.get("title_exact", "")
-    # fold_clean(exact) is exactly search.analysis' folded form, without a second pass.
-    doc["suggest"] = _suggest_inputs(fold_clean(title_exact), weight)
-    doc["suggest_exact"] = _suggest_inputs(title_exact, weight)
     return doc

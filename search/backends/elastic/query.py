@@ -14,6 +14,7 @@ search.service answers from the database instead.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
@@ -28,7 +29,6 @@ from search.backends.elastic import connection
 from search.backends.elastic.documents import (
     BOOSTS,
     SOURCE_FOR_HITS,
-    SUGGEST_INPUT_LENGTH,
     TEXT_FIELDS,
 )
 from search.concepts import (
@@ -47,9 +47,11 @@ from search.notes import partial_note
 from search.params import SearchRequest
 from search.results import BACKEND_ELASTICSEARCH, FacetValue, SearchResults, Suggestion
 from search.spelling import close_spelling
+from search.suggestions import accents_first, suggest_query
 
 # Elasticsearch's max_result_window: from + size beyond it is refused, so it is capped.
 MAX_WINDOW = 10_000
+MAX_SUGGESTIONS = 50  # as on the database
 # How much each part of the text query counts, as on the database (search.backends.
 # database.ranking): every word found, weighted by concept (search.concepts: an
 # abbreviation spelled out counts once, a function word little) and by the field it is in;
@@ -158,6 +160,18 @@ def text_query(forms: QueryForms, scope: str, required: int | None = None) -> di
     }
 
 
+def concept_filters(forms: QueryForms, scope: str) -> list[dict[str, Any]]:
+    """Each abbreviation the reader typed, as its full form's phrase in one field: the
+    words of "UBND" side by side, never "Ủy ban bầu cử ... nhân dân". Filters only, so
+    the scoring of text_query is untouched (the database requires them the same way)."""
+    names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
+    fields = [f"{name}_folded" for name in names]
+    return [
+        {"multi_match": {"query": phrase, "fields": fields, "type": "phrase"}}
+        for phrase in forms.concepts
+    ]
+
+
 # --------------------------------------------------------------------------- filters
 
 
@@ -258,13 +272,14 @@ def _search(
     has_text: bool,
     window: tuple[int, int] | None = None,
     source: tuple[str, ...] = SOURCE_FOR_HITS,
+    phrases: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     start, size = window or (request.offset, request.page_size)
     start = min(start, MAX_WINDOW)
     size = max(0, min(size, MAX_WINDOW - start))
     return connection.client().search(
         index=connection.alias(),
-        query={"bool": {"must": [query], "filter": filters(request)}},
+        query={"bool": {"must": [query], "filter": filters(request) + (phrases or [])}},
         sort=_sort(request, has_text),
         track_scores=has_text,
         from_=start,
@@ -321,7 +336,8 @@ def search(request: SearchRequest) -> SearchResults:
     rerank = text is not None and request.sort == "relevance" and request.offset < RERANKED
     window = (0, max(RERANKED, request.offset + request.page_size)) if rerank else None
     source = ("key", "kind") if rerank else SOURCE_FOR_HITS
-    response = _search(request, query, text is not None, window, source)
+    concepts = concept_filters(forms, request.scope) if text is not None else []
+    response = _search(request, query, text is not None, window, source, concepts)
     complete = response["hits"]["total"]["value"]
     relaxed = text is not None and should_relax(len(match_words(forms.expanded_folded)), complete)
     if relaxed:
@@ -329,7 +345,7 @@ def search(request: SearchRequest) -> SearchResults:
         # the content words count too.
         required = relaxed_required(len(relaxed_words(forms.exact, forms.expanded_folded)))
         query = text_query(forms, request.scope, required)
-        response = _search(request, query, True, window, source)
+        response = _search(request, query, True, window, source, concepts)
     matcher = matcher_for(forms)
     hits = response["hits"]["hits"]
     if rerank:
@@ -354,40 +370,73 @@ def search(request: SearchRequest) -> SearchResults:
 
 # --------------------------------------------------------------------------- suggest
 
+# Terms as the `standard` tokenizer cuts the folded words (their punctuation splits them).
+_TOKEN = re.compile(r"[a-z0-9]+")
 
-def _completion(field: str, prefix: str, limit: int) -> dict[str, Any]:
-    return {
-        "prefix": prefix,
-        "completion": {"field": field, "size": limit, "skip_duplicates": True},
-    }
+
+def _starts(words: tuple[str, ...]) -> dict[str, Any] | None:
+    """Titles whose folded form starts with the words, the last as a prefix: the
+    database's `starts_with(title_folded, ...)` on positions (span_first)."""
+    tokens = _TOKEN.findall(" ".join(words))
+    if not tokens:
+        return None
+    *whole, last = tokens
+    spans = [{"span_term": {"title_folded": token}} for token in whole]
+    spans.append({"span_multi": {"match": {"prefix": {"title_folded": {"value": last}}}}})
+    near = (
+        spans[0]
+        if len(spans) == 1
+        else {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
+    )
+    return {"span_first": {"match": near, "end": len(tokens)}}
 
 
 def suggest(query: str, limit: int = 8) -> list[Suggestion]:
-    """Titles that start with what the reader typed (or have a word that does).
+    """Titles holding what the reader is typing, anywhere, as the database suggests them.
 
-    Typed with accents, titles with those accents come first; then the folded matches.
+    A search on the folded title (its words, the last as a prefix: `match_bool_prefix`;
+    an abbreviation's full form as a phrase) rather than a completion suggester: a
+    completion matches a title from the start of one of its inputs only, so "UBND" or a
+    word late in a title found nothing unless every word start were an input. The order
+    is search.suggestions': tiers as a constant score (not a recommendation 2, starting
+    with the words 1), then newest, then key, which the database sorts the same way.
     """
-    forms = query_forms(query)
-    folded = forms.folded[:SUGGEST_INPUT_LENGTH].strip()
-    if not folded or limit < 1:
+    wanted = suggest_query(query)
+    if wanted is None or limit < 1:
         return []
-    requested = {"folded": _completion("suggest", folded, limit)}
-    if forms.has_diacritics:
-        exact = forms.exact[:SUGGEST_INPUT_LENGTH].strip()
-        requested["exact"] = _completion("suggest_exact", exact, limit)
+    text = " ".join(wanted.words)
+    matching: list[dict[str, Any]] = [
+        {"match_bool_prefix": {"title_folded": {"query": text, "operator": "and"}}}
+    ]
+    matching += [{"match_phrase": {"title_folded": phrase}} for phrase in wanted.phrases]
+    not_recommendation = {"bool": {"must_not": [{"term": {"kind": EntryKind.RECOMMENDATION}}]}}
+    tiers: list[dict[str, Any]] = [{"weight": 1}, {"filter": not_recommendation, "weight": 2}]
+    if starts := _starts(wanted.words):
+        tiers.append({"filter": starts, "weight": 1})
     response = connection.client().search(
         index=connection.alias(),
-        suggest=requested,
-        size=0,
-        source_includes=["key", "kind", "title", "url"],
+        query={
+            "function_score": {
+                "query": {"bool": {"filter": matching}},
+                "functions": tiers,
+                "score_mode": "sum",
+                "boost_mode": "replace",
+            }
+        },
+        sort=[
+            {"_score": "desc"},
+            {"published": {"order": "desc", "missing": "_last"}},
+            {"key": "asc"},
+        ],
+        track_scores=True,
+        size=min(limit, MAX_SUGGESTIONS),
+        track_total_hits=False,
+        source_includes=["kind", "title", "url"],
     )
-    found: dict[str, Suggestion] = {}
-    for name in ("exact", "folded"):
-        for entry in response.get("suggest", {}).get(name, []):
-            for option in entry["options"]:
-                source = option["_source"]
-                found.setdefault(
-                    source["key"],
-                    Suggestion(text=source["title"], url=source["url"], type=source["kind"]),
-                )
-    return list(found.values())[:limit]
+    items = [
+        Suggestion(
+            text=hit["_source"]["title"], url=hit["_source"]["url"], type=hit["_source"]["kind"]
+        )
+        for hit in response["hits"]["hits"]
+    ]
+    return accents_first(items, wanted)
