@@ -9,7 +9,8 @@ A query's folded words (search.analysis) are not equally telling:
   wants: they weigh STOP_WEIGHT of a content word.
 
 Both database engines and Elasticsearch rank with these weights, so the backends agree.
-Matching is untouched: a function word typed must still be found.
+Matching is untouched: a function word typed must still be found (and an abbreviation's
+full form found side by side: `QueryForms.concepts`, search.abbreviations).
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def _function_words(exact: str) -> set[str]:
     return {folded for folded, function in typed.items() if function}
 
 
-def concepts(exact: str, expanded_folded: str) -> list[Concept]:
+def weighted_concepts(exact: str, expanded_folded: str) -> list[Concept]:
     """The concepts of a query, in order: `exact` as typed, `expanded_folded` its
     search.analysis form (abbreviations spelled out, numbers in one spelling)."""
     words = expanded_folded.split()
@@ -141,7 +142,7 @@ def relaxed_words(exact: str, expanded_folded: str) -> list[str]:
     MAX_RELAXED_WORDS, so a long question is matched on what it asks, not on its opening
     words and its "với", "về", "của"."""
     words = match_words(expanded_folded)
-    function = {c.words[0] for c in concepts(exact, expanded_folded) if c.is_function_word}
+    function = {c.words[0] for c in weighted_concepts(exact, expanded_folded) if c.is_function_word}
     content = [word for word in words if word not in function]
     return (content if len(content) >= 2 else words)[:MAX_RELAXED_WORDS]
 
@@ -163,32 +164,41 @@ def should_relax(word_count: int, complete: int) -> bool:
 # ------------------------------------------------------------------- weights
 
 
-def _weighted(forms_exact: str, expanded_folded: str) -> tuple[dict[str, float], dict[str, float]]:
-    """Each folded word's weight (its concept's, shared among the concept's words) and each
-    adjacent pair's: inside a concept its share, across two concepts the lesser weight."""
+@dataclass(frozen=True)
+class Weights:
+    """A query's folded words and adjacent pairs ("a b"), with what each counts for, and its
+    words in order (the whole phrase)."""
+
+    words: dict[str, float]
+    pairs: dict[str, float]
+    ordered: tuple[str, ...]
+
+
+def weights(exact: str, expanded_folded: str) -> Weights:
+    """Each word weighs its concept's weight, shared among the concept's words; each
+    adjacent pair inside a concept its share, across two concepts the lesser weight."""
     kept = set(match_words(expanded_folded))
     words: dict[str, float] = {}
     pairs: dict[str, float] = {}
-    previous: tuple[str, float] | None = None
-    for concept in concepts(forms_exact, expanded_folded):
+    ordered: list[str] = []
+    previous: float = 0.0
+    for concept in weighted_concepts(exact, expanded_folded):
         if not kept.intersection(concept.words):
             continue
         share = concept.weight / len(concept.words)
         for word in concept.words:
             words[word] = words.get(word, 0.0) + share
         inner = concept.weight / max(1, len(concept.words) - 1)
-        for a, b in zip(concept.words, concept.words[1:], strict=False):
-            pairs[f"{a} {b}"] = max(pairs.get(f"{a} {b}", 0.0), inner)
-        if previous:
-            key = f"{previous[0]} {concept.words[0]}"
-            pairs[key] = max(pairs.get(key, 0.0), min(previous[1], concept.weight))
-        previous = (concept.words[-1], concept.weight)
-    return words, pairs
-
-
-def word_weights(forms) -> dict[str, float]:  # noqa: ANN001 - search.analysis.QueryForms
-    return _weighted(forms.exact, forms.expanded_folded)[0]
-
-
-def pair_weights(forms) -> dict[str, float]:  # noqa: ANN001 - search.analysis.QueryForms
-    return _weighted(forms.exact, forms.expanded_folded)[1]
+        inside = [
+            (f"{a} {b}", inner) for a, b in zip(concept.words, concept.words[1:], strict=False)
+        ]
+        across = (
+            [(f"{ordered[-1]} {concept.words[0]}", min(previous, concept.weight))]
+            if ordered
+            else []
+        )
+        for pair, weight in across + inside:
+            pairs[pair] = max(pairs.get(pair, 0.0), weight)
+        ordered += concept.words
+        previous = concept.weight
+    return Weights(words, pairs, tuple(ordered))

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from core.text.normalize import clean, normalize_tones
 from search.analysis import QueryForms
-from search.concepts import accented_words, concepts
+from search.concepts import accented_words, weights
 from search.models import EntryKind
 
 FOLDED_FIELDS = {
@@ -89,29 +89,14 @@ class Query:
     counts once, a function word little.
     """
 
-    def __init__(self, forms: QueryForms, words: Sequence[str]) -> None:
-        kept = set(words)
-        found = [c for c in concepts(forms.exact, forms.expanded_folded) if set(c.words) & kept]
-        weights: dict[str, float] = {}
-        pairs: dict[str, float] = {}
-        sequence: list[tuple[str, float]] = []  # (word, its concept's weight)
-        for concept in found:
-            share = concept.weight / len(concept.words)
-            for word in concept.words:
-                weights[f" {word} "] = weights.get(f" {word} ", 0.0) + share
-            inner = concept.weight / max(1, len(concept.words) - 1)
-            for a, b in zip(concept.words, concept.words[1:], strict=False):
-                pairs[f" {a} {b} "] = max(pairs.get(f" {a} {b} ", 0.0), inner)
-            if sequence:
-                a, weight = sequence[-1]
-                key = f" {a} {concept.words[0]} "
-                pairs[key] = max(pairs.get(key, 0.0), min(weight, concept.weight))
-            sequence += [(word, concept.weight) for word in concept.words]
-        self.words = weights
-        self.pairs = pairs
-        self.word_total = sum(weights.values()) or 1.0
-        self.pair_total = sum(pairs.values()) or 1.0
-        ordered = [word for word, _weight in sequence]
+    def __init__(self, forms: QueryForms) -> None:
+        weighed = weights(forms.exact, forms.expanded_folded)
+        # Padded, to find whole words in padded text with `in`.
+        self.words = {f" {word} ": weight for word, weight in weighed.words.items()}
+        self.pairs = {f" {pair} ": weight for pair, weight in weighed.pairs.items()}
+        self.word_total = sum(self.words.values()) or 1.0
+        self.pair_total = sum(self.pairs.values()) or 1.0
+        ordered = weighed.ordered
         self.phrase = f" {' '.join(ordered)} " if len(ordered) > 1 else ""
         self.exact = [spellings(word) for word in accented_words(forms.exact)]
 

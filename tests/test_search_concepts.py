@@ -6,16 +6,15 @@ from search.analysis import query_forms
 from search.concepts import (
     STOP_WEIGHT,
     accented_words,
-    concepts,
-    pair_weights,
     relaxed_words,
-    word_weights,
+    weighted_concepts,
+    weights,
 )
 
 
 def _concepts(query: str) -> list[tuple[tuple[str, ...], float]]:
     forms = query_forms(query)
-    return [(c.words, c.weight) for c in concepts(forms.exact, forms.expanded_folded)]
+    return [(c.words, c.weight) for c in weighted_concepts(forms.exact, forms.expanded_folded)]
 
 
 def test_an_abbreviation_and_its_full_form_are_one_concept_each_way():
@@ -24,9 +23,10 @@ def test_an_abbreviation_and_its_full_form_are_one_concept_each_way():
     typed = _concepts("Sở Lao động - Thương binh và Xã hội")
     assert typed == [(("so",), 1.0), (department, 1.0)]
     # Its seven words share one concept's weight; its inner pairs too.
-    weights = word_weights(query_forms("LĐTBXH hộ nghèo"))
-    assert round(sum(weights[w] for w in department), 6) == 1.0
-    assert weights["ngheo"] == 1.0
+    forms = query_forms("LĐTBXH hộ nghèo")
+    weighed = weights(forms.exact, forms.expanded_folded).words
+    assert round(sum(weighed[w] for w in department), 6) == 1.0
+    assert weighed["ngheo"] == 1.0
 
 
 def test_function_words_weigh_little_unless_typed_as_content():
@@ -39,7 +39,8 @@ def test_function_words_weigh_little_unless_typed_as_content():
 
 
 def test_a_pair_with_a_function_word_counts_as_little_as_it():
-    pairs = pair_weights(query_forms("đường về bản"))
+    forms = query_forms("đường về bản")
+    pairs = weights(forms.exact, forms.expanded_folded).pairs
     assert pairs == {"duong ve": STOP_WEIGHT, "ve ban": STOP_WEIGHT}
 
 

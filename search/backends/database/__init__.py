@@ -164,7 +164,7 @@ def _order(
     if len(candidates) <= ONE_QUERY_FETCH:
         columns += DISPLAY_COLUMNS
     texts, extra = db.details([row.id for row in candidates], columns, words)
-    query = text_ranking.Query(forms, words)
+    query = text_ranking.Query(forms)
     reranked = text_ranking.rerank(candidates, texts, extra, query, complete)
     scores = {row.id: score for row, score in reranked}
     return [row for row, _score in reranked] + ordered[len(candidates) :], scores, texts

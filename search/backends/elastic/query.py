@@ -34,11 +34,10 @@ from search.backends.elastic.documents import (
 from search.concepts import (
     accented_words,
     match_words,
-    pair_weights,
     relaxed_required,
     relaxed_words,
     should_relax,
-    word_weights,
+    weights,
 )
 from search.highlight import matcher_for
 from search.hits import display_values, make_hit
@@ -107,7 +106,7 @@ def text_query(forms: QueryForms, scope: str, required: int | None = None) -> di
         return None
     names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
     word_fields = _fields(names, "folded", boosts=WORD_BOOSTS)
-    weights = word_weights(forms)
+    weighed = weights(forms.exact, forms.expanded_folded)
     if required is None:
         matched, minimum = words, len(words)
     else:
@@ -115,7 +114,7 @@ def text_query(forms: QueryForms, scope: str, required: int | None = None) -> di
     must = {
         "bool": {
             "should": [
-                _words(w, word_fields, CLAUSE_BOOSTS["words"] * weights.get(w, 1.0))
+                _words(w, word_fields, CLAUSE_BOOSTS["words"] * weighed.words.get(w, 1.0))
                 for w in matched
             ],
             "minimum_should_match": minimum,
@@ -131,7 +130,7 @@ def text_query(forms: QueryForms, scope: str, required: int | None = None) -> di
                 "boost": CLAUSE_BOOSTS["pairs"] * weight,
             }
         }
-        for pair, weight in pair_weights(forms).items()
+        for pair, weight in weighed.pairs.items()
     ]
     if len(words) > 1:
         phrase_fields = _fields(names, "folded", boosts=PAIR_BOOSTS)
@@ -307,7 +306,7 @@ def _reranked_page(
     keys = [hit["_source"]["key"] for hit in hits]
     columns = ("id", "key", *ranking.RANK_COLUMNS)
     by_key = {row["key"]: row for row in SearchEntry.objects.filter(key__in=keys).values(*columns)}
-    query = ranking.Query(forms, match_words(forms.expanded_folded))
+    query = ranking.Query(forms)
     candidates, texts = [], {}
     for hit in hits:
         row = by_key.get(hit["_source"]["key"])
