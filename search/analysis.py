@@ -7,6 +7,7 @@ forms. The same functions run at index and at query time, on every backend.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.text.normalize import (
@@ -45,10 +46,15 @@ class QueryForms(IndexForms):
     terms: distinct folded terms of the query as typed and as expanded, with number
         variants, for term (OR/AND) queries.
     has_diacritics: the reader typed accents, so matches in `exact` deserve a boost.
+    phrases: word sequences a match must hold as they are, in the `expanded_folded` form
+        (so without accents they still match): what the reader put in double quotes, and
+        each number of several digit groups ("30/6" -> "30 6", "20/2021/NĐ-CP" -> "20 2021
+        nd cp"), so that its parts are found side by side, as one token, on every backend.
     """
 
     terms: tuple[str, ...]
     has_diacritics: bool
+    phrases: tuple[str, ...] = ()
 
 
 def _forms(text: str) -> tuple[str, str, str]:
@@ -62,12 +68,44 @@ def index_forms(text: str) -> IndexForms:
     return IndexForms(*_forms(text))
 
 
+# Straight and typographic double quotes; readers' keyboards and pasted text use both.
+_QUOTES = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+
+
+def quoted(query: str) -> list[str]:
+    """The texts between pairs of double quotes, in order. With an odd number of quotes
+    none is a pair (a reader's stray quote is no phrase), and no text is quoted."""
+    parts = _QUOTES.split(query)
+    if len(parts) % 2 == 0:
+        return []
+    return [part for part in parts[1::2] if part.strip()]
+
+
+# A number as written, with the letters of a document number after it: "30/6",
+# "20/2021/nd-cp", "15/2023/nq-hdnd".
+_NUMBER_PHRASE = re.compile(r"\d+(?:[.,/]\d+)*(?:/[a-z]+(?:[-&][a-z]+)*)?", re.ASCII)
+
+
+def phrases_of(query: str, folded: str) -> tuple[str, ...]:
+    """`QueryForms.phrases` of `query`, whose folded form is `folded`."""
+    found = [expanded_folded(text) for text in quoted(query)]
+    # A reader who typed "20/2021/NĐ-CP" wants that decree, not every "20" near a "2021".
+    numbers = map(expanded_folded, _NUMBER_PHRASE.findall(folded))
+    found += [number for number in numbers if " " in number]
+    return tuple(phrase for phrase in dict.fromkeys(found) if phrase)
+
+
 def query_forms(query: str) -> QueryForms:
-    """The forms of a reader's query, built exactly as `index_forms` builds a document's."""
+    """The forms of a reader's query, built exactly as `index_forms` builds a document's.
+
+    Quotes are no word: the words of a quoted phrase are also the query's words, as if
+    unquoted, and `phrases` says which must be found side by side.
+    """
     exact, folded, expanded = _forms(query)
     terms = tuple(dict.fromkeys(tokens(folded) + tokens(expanded)))
     has_diacritics = any(ch in MARKED_LETTERS for ch in exact)
-    return QueryForms(exact, folded, expanded, terms, has_diacritics)
+    phrases = phrases_of(query, folded)
+    return QueryForms(exact, folded, expanded, terms, has_diacritics, phrases)
 
 
 def expanded_folded(text: str) -> str:

@@ -317,42 +317,46 @@ _MONTH_YEAR = re.compile(r"(\d{1,2})[./](\d{4})")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
-def _spellings(token: str) -> tuple[list[str], str]:
-    variants, canonical = [token], token
-    core = token.removesuffix("%")
+def _groups(core: str) -> list[str]:
+    """The digit groups of a number without its "%": "30/06/2020" -> ["30", "6", "2020"]."""
     date, month_year = _DATE.fullmatch(core), _MONTH_YEAR.fullmatch(core)
-    if core != token:
-        variants.append(core)
-        canonical = core
-    elif date and 1 <= int(date[1]) <= 31 and 1 <= int(date[2]) <= 12:
-        day, month, year = int(date[1]), int(date[2]), date[3]
-        tail = f"/{year}" if year else ""
-        canonical = f"{day:02}/{month:02}{tail}"
-        variants += [f"{day}/{month}{tail}", canonical]
-    elif month_year and 1 <= int(month_year[1]) <= 12:
-        month, year = int(month_year[1]), month_year[2]
-        canonical = f"{month:02}/{year}"
-        variants += [f"{month}/{year}", canonical]
     if _THOUSANDS.fullmatch(core):
-        canonical = core.replace(".", "")
-        variants.append(canonical)
-    return list(dict.fromkeys(variants)), canonical
+        whole, _comma, decimals = core.partition(",")
+        return [whole.replace(".", ""), *([decimals] if decimals else [])]
+    if date and 1 <= int(date[1]) <= 31 and 1 <= int(date[2]) <= 12:
+        return [str(int(date[1])), str(int(date[2])), *([date[3]] if date[3] else [])]
+    if month_year and 1 <= int(month_year[1]) <= 12:
+        return [str(int(month_year[1])), month_year[2]]
+    # A whole part and the groups after "/" (document numbers: "05/2021") lose their leading
+    # zeros; decimals after "," or "." keep theirs ("95,05" is not "95,5").
+    parts = _SEPARATOR.split(core)
+    groups = [parts[0].lstrip("0") or "0"]
+    for separator, group in zip(parts[1::2], parts[2::2], strict=True):
+        groups.append((group.lstrip("0") or "0") if separator == "/" else group)
+    return groups
 
 
-def number_variants(token: str) -> list[str]:
-    """`token` first, then the other spellings a reader may search it by.
-
-    "8.712" -> ["8.712", "8712"]; "30.6.2020" -> ["30.6.2020", "30/6/2020", "30/06/2020"];
-    "12,5%" -> ["12,5%", "12,5"]; "1.234,5" -> ["1.234,5", "1234,5"]. Vietnamese writes
-    "." for thousands and "," for decimals; "30.6" is read as a date (30 June).
-    """
-    return _spellings(token)[0]
+_SEPARATOR = re.compile(r"([.,/])")
 
 
 def canonical_number(token: str) -> str:
-    """The one spelling index and query forms share: "8.712" -> "8712", "30.6.2020" and
-    "30/6/2020" -> "30/06/2020", "12,5%" -> "12,5"."""
-    return _spellings(token)[1]
+    """The one spelling index and query forms share: the number's digit groups, one space
+    apart, so every backend's tokenizer splits it the same way (PostgreSQL's parser reads
+    "15/10/2020" as one token, SQLite's and Elasticsearch's split it, and Elasticsearch
+    keeps "95,5" whole). "8.712" -> "8712", "30.6.2020" and "30/06/2020" -> "30 6 2020",
+    "12,5%" and "12.5" -> "12 5", "20/2021" -> "20 2021". A number of several groups is
+    then matched as a phrase (`analysis.QueryForms.phrases`)."""
+    return " ".join(_groups(token.removesuffix("%")))
+
+
+def number_variants(token: str) -> list[str]:
+    """`token` first, then its other spellings: without "%", and `canonical_number`.
+
+    "8.712" -> ["8.712", "8712"]; "30.6.2020" -> ["30.6.2020", "30 6 2020"];
+    "12,5%" -> ["12,5%", "12,5", "12 5"]. Vietnamese writes "." for thousands and ","
+    for decimals; "30.6" is read as a date (30 June).
+    """
+    return list(dict.fromkeys([token, token.removesuffix("%"), canonical_number(token)]))
 
 
 def tokens(text: str, *, variants: bool = True) -> list[str]:

@@ -29,7 +29,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from search.analysis import QueryForms, query_forms
+from search.analysis import TEXT_FIELDS, QueryForms, query_forms
 from search.backends.database import engine, ranking
 from search.backends.database import facets as facet_counts
 from search.backends.database.engine import (
@@ -86,12 +86,16 @@ def _day_start(day: date) -> Any:
     return connection.ops.adapt_datetimefield_value(start)
 
 
-def _in_conclusion(words: Sequence[str], required: int) -> tuple[str, list[Any]]:
-    # The word between spaces in the padded folded conclusion: whole words only. A plain
-    # substring search (instr, strpos) rather than LIKE: nothing in a word is a pattern.
+def _padded_find(column: str) -> str:
+    # A plain substring search (instr, strpos) rather than LIKE: nothing in a word is a
+    # pattern. The column padded with spaces, and the words too: whole words only.
     find = "instr" if connection.vendor == "sqlite" else "strpos"
-    padded = f"' ' || {_column('conclusion_folded')} || ' '"
-    found = [f"{find}({padded}, %s) > 0" for _word in words]
+    return f"{find}(' ' || {_column(column)} || ' ', %s) > 0"
+
+
+def _in_conclusion(words: Sequence[str], required: int) -> tuple[str, list[Any]]:
+    # Each word between spaces in the padded folded conclusion.
+    found = [_padded_find("conclusion_folded") for _word in words]
     params: list[Any] = [f" {word} " for word in words]
     if required >= len(words):
         return " AND ".join(found), params
@@ -99,16 +103,31 @@ def _in_conclusion(words: Sequence[str], required: int) -> tuple[str, list[Any]]
     return f"({counted}) >= %s", [*params, required]
 
 
+def _holding(phrases: Sequence[str], columns: Sequence[str]) -> tuple[str, list[Any]]:
+    """Each phrase, its words side by side, in one of the folded columns (not across two:
+    a title's last word and a summary's first are not a phrase)."""
+    sql: list[str] = []
+    params: list[Any] = []
+    for phrase in phrases:
+        sql.append("(" + " OR ".join(_padded_find(column) for column in columns) + ")")
+        params += [f" {phrase} "] * len(columns)
+    return " AND ".join(sql), params
+
+
 def _column(name: str) -> str:
     quote = connection.ops.quote_name
     return f"{quote(SearchEntry._meta.db_table)}.{quote(name)}"
 
 
-def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> Condition:
-    """The filters applied in SQL: the date range (whole days) and the conclusions scope.
+def sql_filters(
+    request: SearchRequest, words: Sequence[str], required: int, phrases: Sequence[str] = ()
+) -> Condition:
+    """The filters applied in SQL: the date range (whole days), the conclusions scope and
+    the phrases (`QueryForms.phrases`).
 
     In the conclusions scope the words must be in the conclusion itself (a report's
-    conclusion and recommendations, a recommendation's text), as many as the match needs.
+    conclusion and recommendations, a recommendation's text), as many as the match needs,
+    and so must the phrases; otherwise a phrase may be in any of the texts.
     """
     sql: list[str] = []
     params: list[Any] = []
@@ -125,6 +144,11 @@ def sql_filters(request: SearchRequest, words: Sequence[str], required: int) -> 
             found, found_params = _in_conclusion(words, required)
             sql.append(found)
             params += found_params
+    if phrases:
+        scope = ("conclusion",) if request.scope == "conclusions" else TEXT_FIELDS
+        held, held_params = _holding(phrases, [f"{name}_folded" for name in scope])
+        sql.append(held)
+        params += held_params
     return Condition("".join(f" AND {part}" for part in sql), params)
 
 
@@ -140,9 +164,11 @@ def _empty(request: SearchRequest) -> SearchResults:
     )
 
 
-def _match(db: Engine, request: SearchRequest, words: list[str]) -> tuple[list[Row], set[int]]:
-    """The matching rows, and the ids of those holding every word."""
-    rows = db.matches(words, len(words), sql_filters(request, words, len(words)))
+def _match(
+    db: Engine, request: SearchRequest, words: list[str], phrases: Sequence[str] = ()
+) -> tuple[list[Row], set[int]]:
+    """The matching rows, and the ids of those holding every word; all hold the phrases."""
+    rows = db.matches(words, len(words), sql_filters(request, words, len(words), phrases))
     complete = {row.id for row in rows} if words else set()
     # Two words are both required unless they are never found together.
     relax = (len(words) > 2 and len(rows) < RELAX_BELOW) or (len(words) == 2 and not rows)
@@ -150,7 +176,7 @@ def _match(db: Engine, request: SearchRequest, words: list[str]) -> tuple[list[R
         return rows, complete
     some = words[:MAX_RELAXED_WORDS]
     required = _required(len(some))
-    more = db.matches(some, required, sql_filters(request, some, required))
+    more = db.matches(some, required, sql_filters(request, some, required, phrases))
     return rows + [row for row in more if row.id not in complete], complete
 
 
@@ -206,7 +232,7 @@ def search(request: SearchRequest) -> SearchResults:
     if request.query.strip() and not words:
         return _empty(request)  # only punctuation or invisible characters: no word to find
     db = engine.for_connection()
-    rows, complete = _match(db, request, words)
+    rows, complete = _match(db, request, words, forms.phrases)
     kept, facets = facet_counts.apply(rows, request)
     results = _empty(request)
     results.count, results.facets = len(kept), facets

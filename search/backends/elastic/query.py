@@ -118,6 +118,18 @@ def text_query(forms: QueryForms, scope: str) -> dict[str, Any] | None:
     }
 
 
+def phrase_clauses(forms: QueryForms, scope: str) -> list[dict[str, Any]]:
+    """One clause per phrase of the query (`QueryForms.phrases`: quoted, or a number's
+    parts), found side by side in one of the folded fields, as the database backend
+    requires them. Filters: they decide what matches, and the text query ranks."""
+    names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
+    fields = [f"{name}_folded" for name in names]  # the forms with positions
+    return [
+        {"multi_match": {"query": phrase, "fields": fields, "type": "phrase"}}
+        for phrase in forms.phrases
+    ]
+
+
 # --------------------------------------------------------------------------- filters
 
 
@@ -223,7 +235,12 @@ def search(request: SearchRequest) -> SearchResults:
     size = max(0, min(request.page_size, MAX_WINDOW - start))
     response = connection.client().search(
         index=connection.alias(),
-        query={"bool": {"must": [query], "filter": filters(request)}},
+        query={
+            "bool": {
+                "must": [query],
+                "filter": filters(request) + phrase_clauses(forms, request.scope),
+            }
+        },
         sort=_sort(request, text is not None),
         track_scores=text is not None,
         from_=start,
