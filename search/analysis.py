@@ -69,13 +69,13 @@ def index_forms(text: str) -> IndexForms:
 
 
 # Straight and typographic double quotes; readers' keyboards and pasted text use both.
-_QUOTES = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+QUOTES = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
 
 
 def quoted(query: str) -> list[str]:
     """The texts between pairs of double quotes, in order. With an odd number of quotes
     none is a pair (a reader's stray quote is no phrase), and no text is quoted."""
-    parts = _QUOTES.split(query)
+    parts = QUOTES.split(query)
     if len(parts) % 2 == 0:
         return []
     return [part for part in parts[1::2] if part.strip()]

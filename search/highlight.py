@@ -17,9 +17,9 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from core.text.normalize import canonical_number, fold, fold_clean
+from core.text.normalize import canonical_number, fold, fold_clean, tokens
 from search.abbreviations import abbreviation_map, abbreviations_in
-from search.analysis import QueryForms, query_forms
+from search.analysis import QUOTES, QueryForms, expanded_folded, query_forms, quoted
 
 _WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[a-z0-9]+")
@@ -41,6 +41,8 @@ class Matcher:
     """The folded terms of one query, ready to test words of a document."""
 
     terms: frozenset[str]
+    # Quoted phrases, as folded words: marked where the words are side by side only.
+    phrases: tuple[tuple[str, ...], ...] = ()
     # Each distinct word of the texts shown for one query is judged once.
     _judged: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -54,6 +56,11 @@ class Matcher:
         folded = _fold_word(word)
         if folded in self.terms:
             return True
+        if folded[:1].isdigit() and " " in folded:
+            # A date or number holding one the reader typed: "30/6" marks "30/06/2021",
+            # the way every backend finds it (its parts side by side).
+            padded = f" {folded} "
+            return any(f" {term} " in padded for term in self.terms if term[0].isdigit())
         # An abbreviation in the text, for a query that spells it out (or the reverse).
         expansion = _folded_abbreviations().get(folded)
         return bool(expansion) and all(part in self.terms for part in expansion)
@@ -69,12 +76,41 @@ def _fold_word(word: str) -> str:
 
 def matcher_for(query: str | QueryForms) -> Matcher:
     forms = query_forms(query) if isinstance(query, str) else query
-    terms = set()
-    for term in forms.terms:
-        terms.add(canonical_number(term) if term[0].isdigit() else term)
+    # The words of quoted phrases are marked where they make the phrase, not each alone.
+    quoted_texts = quoted(forms.exact)
+    if quoted_texts:
+        unquoted = " ".join(QUOTES.split(forms.exact)[0::2])
+        forms = query_forms(unquoted)
+    # Numbers whole, as typed ("30/6" -> "30 6"), not their parts in the expanded form.
+    terms = {term for term in forms.terms if not term[0].isdigit()}
+    terms |= {canonical_number(t) for t in tokens(forms.folded, variants=False) if t[0].isdigit()}
     if len(terms) > 1:
         terms -= _NOISE
-    return Matcher(frozenset(terms))
+    phrases = tuple(tuple(_words_of(text)) for text in quoted_texts)
+    return Matcher(frozenset(terms), tuple(phrase for phrase in phrases if phrase))
+
+
+def _words_of(text: str) -> list[str]:
+    # What a phrase is matched on: the expanded folded words (search.analysis).
+    return expanded_folded(text).split()
+
+
+def _phrase_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
+    """Where the words of a quoted phrase are side by side in `text` (the phrase as every
+    backend found it: folded, abbreviations spelled out, numbers by their parts)."""
+    words: list[str] = []
+    owners: list[tuple[int, int]] = []  # the span of the written word each folded word is of
+    for match in _WORD.finditer(text):
+        parts = _words_of(match.group())
+        words += parts
+        owners += [match.span()] * len(parts)
+    spans = []
+    for phrase in matcher.phrases:
+        size = len(phrase)
+        for start in range(len(words) - size + 1):
+            if tuple(words[start : start + size]) == phrase:
+                spans.append((owners[start][0], owners[start + size - 1][1]))
+    return spans
 
 
 def _abbreviation_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
@@ -89,7 +125,24 @@ def _abbreviation_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
 
 
 def _word_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+    words = [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+    if not matcher.phrases:
+        return words
+    phrases = _phrase_spans(text, matcher)
+    # A word inside a phrase's mark is not marked again: marks never overlap.
+    inside = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in phrases)]
+    return _disjoint(sorted(inside + phrases))
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # Overlapping phrase marks ("a b" and "b c" in "a b c") become one.
+    result: list[tuple[int, int]] = []
+    for start, end in spans:
+        if result and start < result[-1][1]:
+            result[-1] = (result[-1][0], max(end, result[-1][1]))
+        else:
+            result.append((start, end))
+    return result
 
 
 def _spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
