@@ -1,0 +1,147 @@
+"""Quoted phrases and numbers, as readers meet them, the same on every backend.
+
+A reader who puts words in double quotes wants them side by side, in that order; a reader
+who types "30/6" or "20/2021/NĐ-CP" wants that date or that decree, not every page with a
+"30" and a "6" somewhere. Both are `QueryForms.phrases` (search.analysis), matched on the
+folded form, so typing without accents still finds them. The database backend (SQLite,
+and PostgreSQL in the PostgreSQL run) and Elasticsearch must find the same pages: numbers
+are stored as digit groups one space apart, which every backend's tokenizer splits alike
+(PostgreSQL's parser used to read "15/10/2020" as one token).
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+
+import pytest
+
+from search.analysis import query_forms
+from search.backends import database, elastic
+from search.backends.elastic import indexer
+from tests.elasticsearch_node import require_elasticsearch
+from tests.search_factories import article, index_site, titles
+from tests.search_factories import search as run
+
+pytestmark = pytest.mark.django_db
+
+RUN = uuid.uuid4().hex[:8]
+_numbers = itertools.count()
+
+WELFARE = "Chính sách bảo trợ xã hội cho người cao tuổi"
+SOCIETY = "Mô hình xã hội bảo trợ trẻ em mồ côi"
+MID_YEAR = "Báo cáo kết quả đến ngày 30/6/2021"
+PADDED = "Số liệu tổng hợp đến 30/06/2022"
+APART = "Tổ dân phố 30 có 6 hộ nghèo"
+DECREE = "Triển khai Nghị định số 20/2021/NĐ-CP về trợ giúp xã hội"
+RESOLUTION = "Nghị quyết 20/2021/NQ-HĐND về giá đất"
+RATE = "Tỷ lệ bao phủ bảo hiểm y tế đạt 95,5%"
+RATE_DOT = "Tỷ lệ hộ dùng nước sạch 95.5%"
+COUNTS = "95 hộ tại 5 xã được hỗ trợ"
+OPENING = "Khai mạc kỳ họp ngày 15/10/2020"
+SPELLED = "Kỳ họp ngày 15 tháng 10 năm 2020"
+ALL = (WELFARE, SOCIETY, MID_YEAR, PADDED, APART, DECREE, RESOLUTION, RATE, RATE_DOT, COUNTS)
+ALL += (OPENING, SPELLED)
+
+# What each query must find, on every backend.
+EXPECTED = {
+    '"xã hội bảo trợ"': {SOCIETY},
+    "“xa hoi bao tro”": {SOCIETY},
+    '"bảo trợ xã hội" người cao tuổi': {WELFARE},
+    "30/6": {MID_YEAR, PADDED},
+    "30/06": {MID_YEAR, PADDED},
+    "30/6/2021": {MID_YEAR},
+    "15/10/2020": {OPENING},
+    "20/2021/NĐ-CP": {DECREE},
+    "20/2021/nd-cp": {DECREE},
+    "20/2021": {DECREE, RESOLUTION},
+    "95,5%": {RATE, RATE_DOT},
+    "95.5": {RATE, RATE_DOT},
+}
+
+
+@pytest.fixture
+def pages(sections):
+    for title in ALL:
+        article(sections["council"], title)
+    index_site()
+
+
+@pytest.fixture
+def es(settings, db):
+    settings.ELASTICSEARCH_URL = require_elasticsearch()
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{RUN}-{next(_numbers)}"
+    yield
+    indexer.drop_indices()
+
+
+def found(backend, query: str) -> set[str]:
+    return set(titles(run(backend, query, page_size=50)))
+
+
+# ------------------------------------------------------------------------ the forms
+
+
+def test_quotes_make_phrases_and_an_unbalanced_quote_is_none():
+    assert query_forms('"xã hội bảo trợ" Lai Châu').phrases == ("xa hoi bao tro",)
+    assert query_forms("“Xã hội” và „bảo trợ”").phrases == ("xa hoi", "bao tro")
+    assert query_forms('"xã hội bảo trợ').phrases == ()
+    assert query_forms('"xã hội" bảo "trợ').phrases == ()
+    assert query_forms('""').phrases == ()
+    # The words are the query's words all the same: quotes only add the phrase.
+    assert query_forms('"xã hội bảo trợ"').expanded_folded == "xa hoi bao tro"
+
+
+def test_numbers_of_several_groups_are_phrases_in_one_spelling():
+    assert query_forms("ngày 30/6").phrases == ("30 6",)
+    assert query_forms("30/06").phrases == query_forms("30.6").phrases == ("30 6",)
+    assert query_forms("20/2021/NĐ-CP").phrases == ("20 2021 nd cp",)
+    assert query_forms("95,5%").phrases == query_forms("95.5").phrases == ("95 5",)
+    assert query_forms("năm 2021").phrases == ()
+    assert query_forms('"UBND tỉnh"').phrases == ("uy ban nhan dan tinh",)
+
+
+# ------------------------------------------------------------------ the database
+
+
+def test_a_quoted_phrase_needs_its_words_side_by_side_in_order(pages):
+    assert found(database, '"xã hội bảo trợ"') == {SOCIETY}
+    assert found(database, "xã hội bảo trợ") >= {WELFARE, SOCIETY}  # unquoted: as before
+    assert found(database, '"xa hoi bao tro"') == {SOCIETY}  # without accents too
+    # An unbalanced quote is no quote.
+    assert found(database, '"xã hội bảo trợ') == found(database, "xã hội bảo trợ")
+
+
+def test_a_quoted_phrase_is_marked_where_its_words_are_side_by_side(pages):
+    hits = run(database, '"xã hội bảo trợ"').items
+    assert [str(hit.title_html) for hit in hits] == [
+        "Mô hình <mark>xã hội bảo trợ</mark> trẻ em mồ côi"
+    ]
+    hits = run(database, "30/6").items
+    assert {str(hit.title_html) for hit in hits} == {
+        "Báo cáo kết quả đến ngày <mark>30/6/2021</mark>",
+        "Số liệu tổng hợp đến <mark>30/06/2022</mark>",
+    }
+
+
+@pytest.mark.parametrize("query", EXPECTED)
+def test_dates_numbers_and_phrases_on_the_database(pages, query):
+    assert found(database, query) == EXPECTED[query]
+
+
+def test_dates_are_found_by_their_year_and_month(pages):
+    # Stored as "30 6 2021": the year alone finds the date.
+    assert MID_YEAR in found(database, "2021")
+    assert found(database, "6/2022") == {PADDED}
+
+
+# ------------------------------------------------------------- every backend alike
+
+
+def test_every_backend_finds_the_same(pages, es):
+    indexer.rebuild()
+    for query, expected in EXPECTED.items():
+        assert (query, found(database, query)) == (query, expected)
+        assert (query, found(elastic, query)) == (query, expected)
+    for query in ("30 6", "2021", "xã hội bảo trợ", "15 10 2020", '"xã hội bảo trợ'):
+        assert (query, found(elastic, query)) == (query, found(database, query))
