@@ -18,7 +18,9 @@ import pytest
 
 from search.analysis import query_forms
 from search.backends import database, elastic
+from search.backends.database import writer
 from search.backends.elastic import indexer
+from search.models import SearchEntry
 from tests.elasticsearch_node import require_elasticsearch
 from tests.search_factories import article, index_site, titles
 from tests.search_factories import search as run
@@ -133,6 +135,17 @@ def test_dates_are_found_by_their_year_and_month(pages):
     # Stored as "30 6 2021": the year alone finds the date.
     assert MID_YEAR in found(database, "2021")
     assert found(database, "6/2022") == {PADDED}
+
+
+def test_a_sync_respells_entries_indexed_before_the_digit_groups(pages):
+    # An entry as the spelling before wrote it ("30/06/2021", one token on PostgreSQL).
+    old = "bao cao ket qua den ngay 30/06/2021"
+    rows = SearchEntry.objects.filter(title=MID_YEAR)
+    rows.update(title_folded=old, summary_folded=old, body_folded=old)
+    writer.write_ids(list(rows.values_list("pk", flat=True)))
+    assert MID_YEAR not in found(database, "30/6")
+    index_site()  # what `search_index sync` and `rebuild` run first (README, upgrading)
+    assert MID_YEAR in found(database, "30/6")
 
 
 # ------------------------------------------------------------- every backend alike

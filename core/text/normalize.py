@@ -19,8 +19,10 @@ on what a reader typed, never its own variant:
   lower case, no tone or vowel marks, "đ" as "d", and the lone vowel "y" after a consonant
   as "i" since "kỹ"/"kĩ", "lý"/"lí", "Mỹ"/"Mĩ" are both current spellings.
 * Abbreviations ("UBND", "LĐ-TB&XH") are spelled out from data/abbreviations.tsv, and
-  numbers get one spelling ("8.712" = "8712", "30/6/2020" = "30/06/2020"), in the
-  `expanded_folded` form, so either spelling on either side meets the other.
+  numbers get one spelling, their digit groups one space apart ("8.712" = "8712" ->
+  "8712", "30/6/2020" = "30/06/2020" -> "30 6 2020"), in the `expanded_folded` form, so
+  either spelling on either side meets the other, and every search backend's tokenizer
+  splits a number the same way.
 """
 
 from __future__ import annotations

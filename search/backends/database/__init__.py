@@ -7,7 +7,8 @@ at most three queries in the usual case, whatever the number of matches (a secti
 reads the section's path, and a relaxed match, below, costs one more):
 
 1. the match (engine.py): every matching entry's id, score and small facet columns,
-   filtered in SQL by the date range and the conclusions scope only;
+   filtered in SQL by the date range, the conclusions scope and the phrases only (quoted
+   words and the parts of a number, side by side in one folded text);
 2. the ranking texts of the best CANDIDATES matches, re-ranked in Python (ranking.py);
 3. the display text of the page's hits, highlighted by search.hits.
 
