@@ -83,7 +83,7 @@ def quoted(query: str) -> list[str]:
 
 # A number as written, with the letters of a document number after it: "30/6",
 # "20/2021/nd-cp", "15/2023/nq-hdnd".
-_NUMBER_PHRASE = re.compile(r"\d+(?:[.,/]\d+)*(?:/[a-z]+(?:[-&][a-z]+)*)?", re.ASCII)
+_NUMBER_PHRASE = re.compile(r"\d+(?:[.,/-]\d+)*(?:/[a-z]+(?:[-&][a-z]+)*)?", re.ASCII)
 
 
 def phrases_of(query: str, folded: str) -> tuple[str, ...]:

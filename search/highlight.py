@@ -21,7 +21,7 @@ from core.text.normalize import canonical_number, fold, fold_clean, tokens
 from search.abbreviations import abbreviation_map, abbreviations_in
 from search.analysis import QUOTES, QueryForms, expanded_folded, query_forms, quoted
 
-_WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
+_WORD = re.compile(r"\d+(?:[.,/-]\d+)*%?|[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[a-z0-9]+")
 SNIPPET_LENGTH = 240
 # Words so common in council news that marking them alone only adds noise.

@@ -342,7 +342,8 @@ def test_number_variants(token, expected):
     ("spellings", "canonical"),
     [
         (["8.712", "8712"], "8712"),
-        (["30/6/2020", "30/06/2020", "30.6.2020", "30.06.2020", "30 6 2020"], "30 6 2020"),
+        (["30/6/2020", "30/06/2020", "30.6.2020", "30-06-2020", "30 6 2020"], "30 6 2020"),
+        (["2021-2025"], "2021 2025"),
         (["30.6", "30/6", "30/06"], "30 6"),
         (["6/2020", "06/2020", "6.2020"], "6 2020"),
         (["12,5%", "12,5", "12.5"], "12 5"),
@@ -431,7 +432,7 @@ def test_properties_on_vietnamese_text(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.from_regex(r"\d{1,9}([.,/]\d{1,4}){0,3}%?", fullmatch=True))
+@given(st.from_regex(r"\d{1,9}([.,/-]\d{1,4}){0,3}%?", fullmatch=True))
 def test_number_variants_start_with_the_token(token):
     variants = number_variants(token)
     assert variants[0] == token
@@ -483,6 +484,6 @@ def test_token_by_token_steps_equal_the_whole_text_steps(text):
     folded = fold(text)
     whole_text_terms = " ".join(
         canonical_number(t) if t[0].isdigit() else t
-        for t in re.findall(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+", folded)
+        for t in re.findall(r"\d+(?:[.,/-]\d+)*%?|[^\W\d_]+", folded)
     )
     assert canonical_terms(folded) == whole_text_terms

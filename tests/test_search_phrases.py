@@ -42,8 +42,9 @@ RATE_DOT = "Tỷ lệ hộ dùng nước sạch 95.5%"
 COUNTS = "95 hộ tại 5 xã được hỗ trợ"
 OPENING = "Khai mạc kỳ họp ngày 15/10/2020"
 SPELLED = "Kỳ họp ngày 15 tháng 10 năm 2020"
+DASHED = "Hội nghị tiếp xúc cử tri ngày 12-07-2022"
 ALL = (WELFARE, SOCIETY, MID_YEAR, PADDED, APART, DECREE, RESOLUTION, RATE, RATE_DOT, COUNTS)
-ALL += (OPENING, SPELLED)
+ALL += (OPENING, SPELLED, DASHED)
 
 # What each query must find, on every backend.
 EXPECTED = {
@@ -54,6 +55,8 @@ EXPECTED = {
     "30/06": {MID_YEAR, PADDED},
     "30/6/2021": {MID_YEAR},
     "15/10/2020": {OPENING},
+    "12/7/2022": {DASHED},
+    "12-7-2022": {DASHED},
     "20/2021/NĐ-CP": {DECREE},
     "20/2021/nd-cp": {DECREE},
     "20/2021": {DECREE, RESOLUTION},

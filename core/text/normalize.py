@@ -310,12 +310,12 @@ _fold_by_token = _by_token(_fold_token)
 
 # --------------------------------------------------------------------- numbers and tokens
 
-# A number as written: "8.712", "1.234,5", "30/6/2020", "12,5%". Separators only count
+# A number as written: "8.712", "1.234,5", "30/6/2020", "12-7-2022", "12,5%". Separators only count
 # between digits, so "năm 2020." ends at the digits.
-_NUMBER = r"\d+(?:[.,/]\d+)*%?"
+_NUMBER = r"\d+(?:[.,/-]\d+)*%?"
 _TOKEN = re.compile(rf"{_NUMBER}|[^\W\d_]+")
-_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2}))?")
-_MONTH_YEAR = re.compile(r"(\d{1,2})[./](\d{4})")
+_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})(?:[./-](\d{4}|\d{2}))?")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[./-](\d{4})")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
@@ -329,16 +329,17 @@ def _groups(core: str) -> list[str]:
         return [str(int(date[1])), str(int(date[2])), *([date[3]] if date[3] else [])]
     if month_year and 1 <= int(month_year[1]) <= 12:
         return [str(int(month_year[1])), month_year[2]]
-    # A whole part and the groups after "/" (document numbers: "05/2021") lose their leading
-    # zeros; decimals after "," or "." keep theirs ("95,05" is not "95,5").
+    # A whole part and the groups after "/" or "-" (document numbers: "05/2021", ranges:
+    # "2021-2025") lose their leading zeros; decimals after "," or "." keep theirs ("95,05"
+    # is not "95,5").
     parts = _SEPARATOR.split(core)
     groups = [parts[0].lstrip("0") or "0"]
     for separator, group in zip(parts[1::2], parts[2::2], strict=True):
-        groups.append((group.lstrip("0") or "0") if separator == "/" else group)
+        groups.append((group.lstrip("0") or "0") if separator in "/-" else group)
     return groups
 
 
-_SEPARATOR = re.compile(r"([.,/])")
+_SEPARATOR = re.compile(r"([.,/-])")
 
 
 def canonical_number(token: str) -> str:
