@@ -48,8 +48,9 @@ class QueryForms(IndexForms):
     has_diacritics: the reader typed accents, so matches in `exact` deserve a boost.
     phrases: word sequences a match must hold as they are, in the `expanded_folded` form
         (so without accents they still match): what the reader put in double quotes, and
-        each number of several digit groups ("30/6" -> "30 6", "20/2021/NĐ-CP" -> "20 2021
-        nd cp"), so that its parts are found side by side, as one token, on every backend.
+        each number or date of several parts ("30/6" and "30 tháng 6" -> "30 thang 6",
+        "20/2021/NĐ-CP" -> "20 2021 nd cp", "95,5%" -> "95 5"), so that its parts are found
+        side by side, as one token, on every backend.
     """
 
     terms: tuple[str, ...]
@@ -86,12 +87,19 @@ def quoted(query: str) -> list[str]:
 _NUMBER_PHRASE = re.compile(r"\d+(?:[.,/-]\d+)*(?:/[a-z]+(?:[-&][a-z]+)*)?", re.ASCII)
 
 
-def phrases_of(query: str, folded: str) -> tuple[str, ...]:
-    """`QueryForms.phrases` of `query`, whose folded form is `folded`."""
+# A date as said ("30 tháng 6 năm 2020", "tháng 6"), in the expanded folded form, which
+# spells written dates so too (core.text.normalize.canonical_number).
+_SPOKEN_DATE = re.compile(r"(?<![a-z0-9])(?:\d+ )?thang \d+(?: nam \d+)?(?![a-z0-9])")
+
+
+def phrases_of(query: str, folded: str, expanded: str) -> tuple[str, ...]:
+    """`QueryForms.phrases` of `query`, whose folded forms are `folded` and `expanded`."""
     found = [expanded_folded(text) for text in quoted(query)]
     # A reader who typed "20/2021/NĐ-CP" wants that decree, not every "20" near a "2021".
     numbers = map(expanded_folded, _NUMBER_PHRASE.findall(folded))
     found += [number for number in numbers if " " in number]
+    # "tháng 6" is June, not the "6 tháng" (six months) of another page.
+    found += _SPOKEN_DATE.findall(expanded)
     return tuple(phrase for phrase in dict.fromkeys(found) if phrase)
 
 
@@ -104,7 +112,7 @@ def query_forms(query: str) -> QueryForms:
     exact, folded, expanded = _forms(query)
     terms = tuple(dict.fromkeys(tokens(folded) + tokens(expanded)))
     has_diacritics = any(ch in MARKED_LETTERS for ch in exact)
-    phrases = phrases_of(query, folded)
+    phrases = phrases_of(query, folded, expanded)
     return QueryForms(exact, folded, expanded, terms, has_diacritics, phrases)
 
 

@@ -5,8 +5,9 @@ who types "30/6" or "20/2021/NĐ-CP" wants that date or that decree, not every p
 "30" and a "6" somewhere. Both are `QueryForms.phrases` (search.analysis), matched on the
 folded form, so typing without accents still finds them. The database backend (SQLite,
 and PostgreSQL in the PostgreSQL run) and Elasticsearch must find the same pages: numbers
-are stored as digit groups one space apart, which every backend's tokenizer splits alike
-(PostgreSQL's parser used to read "15/10/2020" as one token).
+are stored as words and digit groups one space apart ("30/06/2021" as "30 thang 6 nam 2021",
+as it is said), which every backend's tokenizer splits alike (PostgreSQL's parser used to
+read "15/10/2020" as one token).
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ COUNTS = "95 hộ tại 5 xã được hỗ trợ"
 OPENING = "Khai mạc kỳ họp ngày 15/10/2020"
 SPELLED = "Kỳ họp ngày 15 tháng 10 năm 2020"
 DASHED = "Hội nghị tiếp xúc cử tri ngày 12-07-2022"
+SIX_MONTHS = "Sơ kết 6 tháng đầu năm"
+NUMBERED = "Nghị quyết số 05/2021/NQ-HĐND về học phí"
 ALL = (WELFARE, SOCIETY, MID_YEAR, PADDED, APART, DECREE, RESOLUTION, RATE, RATE_DOT, COUNTS)
-ALL += (OPENING, SPELLED, DASHED)
+ALL += (OPENING, SPELLED, DASHED, SIX_MONTHS, NUMBERED)
 
 # What each query must find, on every backend.
 EXPECTED = {
@@ -54,7 +57,11 @@ EXPECTED = {
     "30/6": {MID_YEAR, PADDED},
     "30/06": {MID_YEAR, PADDED},
     "30/6/2021": {MID_YEAR},
-    "15/10/2020": {OPENING},
+    "15/10/2020": {OPENING, SPELLED},
+    "15 tháng 10 năm 2020": {OPENING, SPELLED},
+    "tháng 6": {MID_YEAR, PADDED},  # June, not "6 tháng" (six months)
+    "05/2021/NQ-HĐND": {NUMBERED},
+    "5/2021/nq-hdnd": {NUMBERED},
     "12/7/2022": {DASHED},
     "12-7-2022": {DASHED},
     "20/2021/NĐ-CP": {DECREE},
@@ -98,11 +105,12 @@ def test_quotes_make_phrases_and_an_unbalanced_quote_is_none():
 
 
 def test_numbers_of_several_groups_are_phrases_in_one_spelling():
-    assert query_forms("ngày 30/6").phrases == ("30 6",)
-    assert query_forms("30/06").phrases == query_forms("30.6").phrases == ("30 6",)
+    assert query_forms("ngày 30/6").phrases == ("30 thang 6",)
+    assert query_forms("30/06").phrases == query_forms("30 tháng 6").phrases == ("30 thang 6",)
+    assert query_forms("30-6-2020").phrases == ("30 thang 6 nam 2020",)
     assert query_forms("20/2021/NĐ-CP").phrases == ("20 2021 nd cp",)
     assert query_forms("95,5%").phrases == query_forms("95.5").phrases == ("95 5",)
-    assert query_forms("năm 2021").phrases == ()
+    assert query_forms("năm 2021").phrases == query_forms("6 tháng").phrases == ()
     assert query_forms('"UBND tỉnh"').phrases == ("uy ban nhan dan tinh",)
 
 
@@ -135,9 +143,9 @@ def test_dates_numbers_and_phrases_on_the_database(pages, query):
 
 
 def test_dates_are_found_by_their_year_and_month(pages):
-    # Stored as "30 6 2021": the year alone finds the date.
+    # Stored as "30 thang 6 nam 2021": the year alone finds the date, and so does its month.
     assert MID_YEAR in found(database, "2021")
-    assert found(database, "6/2022") == {PADDED}
+    assert found(database, "6/2022") == found(database, "tháng 6 năm 2022") == {PADDED}
 
 
 def test_a_sync_respells_entries_indexed_before_the_digit_groups(pages):
@@ -159,5 +167,5 @@ def test_every_backend_finds_the_same(pages, es):
     for query, expected in EXPECTED.items():
         assert (query, found(database, query)) == (query, expected)
         assert (query, found(elastic, query)) == (query, expected)
-    for query in ("30 6", "2021", "xã hội bảo trợ", "15 10 2020", '"xã hội bảo trợ'):
+    for query in ("30 6", "2021", "xã hội bảo trợ", "6/2022", '"xã hội bảo trợ'):
         assert (query, found(elastic, query)) == (query, found(database, query))

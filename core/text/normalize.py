@@ -19,10 +19,10 @@ on what a reader typed, never its own variant:
   lower case, no tone or vowel marks, "đ" as "d", and the lone vowel "y" after a consonant
   as "i" since "kỹ"/"kĩ", "lý"/"lí", "Mỹ"/"Mĩ" are both current spellings.
 * Abbreviations ("UBND", "LĐ-TB&XH") are spelled out from data/abbreviations.tsv, and
-  numbers get one spelling, their digit groups one space apart ("8.712" = "8712" ->
-  "8712", "30/6/2020" = "30/06/2020" -> "30 6 2020"), in the `expanded_folded` form, so
-  either spelling on either side meets the other, and every search backend's tokenizer
-  splits a number the same way.
+  numbers get one spelling, words and digit groups one space apart ("8.712" = "8712" ->
+  "8712", "30/6/2020" = "30/06/2020" = "30 tháng 6 năm 2020" -> "30 thang 6 nam 2020"),
+  in the `expanded_folded` form, so either spelling on either side meets the other, and
+  every search backend's tokenizer splits a number the same way.
 """
 
 from __future__ import annotations
@@ -314,21 +314,34 @@ _fold_by_token = _by_token(_fold_token)
 # between digits, so "năm 2020." ends at the digits.
 _NUMBER = r"\d+(?:[.,/-]\d+)*%?"
 _TOKEN = re.compile(rf"{_NUMBER}|[^\W\d_]+")
-_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})(?:[./-](\d{4}|\d{2}))?")
+# Dates: day, month and year with one separator ("30/6/2021", "30.06.2021", "12-7-2022"),
+# day and month with "/" or "." ("30/6", "30.6"; "3-5" is a range, and a "%" makes a
+# decimal: "12.5%" is "12,5%"), month and year ("6/2021").
+_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
+_DAY_MONTH = re.compile(r"(\d{1,2})[./](\d{1,2})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[./-](\d{4})")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_SEPARATOR = re.compile(r"([.,/-])")
 
 
-def _groups(core: str) -> list[str]:
-    """The digit groups of a number without its "%": "30/06/2020" -> ["30", "6", "2020"]."""
-    date, month_year = _DATE.fullmatch(core), _MONTH_YEAR.fullmatch(core)
+def _is_day_month(day: str, month: str) -> bool:
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
+def _spelled(token: str, document: bool) -> str:
+    core = token.removesuffix("%")
+    if core == token and not document:  # a percentage or a document number is no date
+        date, day_month = _DATE.fullmatch(core), _DAY_MONTH.fullmatch(core)
+        month_year = _MONTH_YEAR.fullmatch(core)
+        if date and _is_day_month(date[1], date[3]):
+            return f"{int(date[1])} thang {int(date[3])} nam {date[4]}"
+        if day_month and _is_day_month(day_month[1], day_month[2]):
+            return f"{int(day_month[1])} thang {int(day_month[2])}"
+        if month_year and 1 <= int(month_year[1]) <= 12:
+            return f"thang {int(month_year[1])} nam {month_year[2]}"
     if _THOUSANDS.fullmatch(core):
         whole, _comma, decimals = core.partition(",")
-        return [whole.replace(".", ""), *([decimals] if decimals else [])]
-    if date and 1 <= int(date[1]) <= 31 and 1 <= int(date[2]) <= 12:
-        return [str(int(date[1])), str(int(date[2])), *([date[3]] if date[3] else [])]
-    if month_year and 1 <= int(month_year[1]) <= 12:
-        return [str(int(month_year[1])), month_year[2]]
+        return " ".join([whole.replace(".", ""), *([decimals] if decimals else [])])
     # A whole part and the groups after "/" or "-" (document numbers: "05/2021", ranges:
     # "2021-2025") lose their leading zeros; decimals after "," or "." keep theirs ("95,05"
     # is not "95,5").
@@ -336,28 +349,29 @@ def _groups(core: str) -> list[str]:
     groups = [parts[0].lstrip("0") or "0"]
     for separator, group in zip(parts[1::2], parts[2::2], strict=True):
         groups.append((group.lstrip("0") or "0") if separator in "/-" else group)
-    return groups
+    return " ".join(groups)
 
 
-_SEPARATOR = re.compile(r"([.,/-])")
-
-
-def canonical_number(token: str) -> str:
-    """The one spelling index and query forms share: the number's digit groups, one space
-    apart, so every backend's tokenizer splits it the same way (PostgreSQL's parser reads
+def canonical_number(token: str, *, document: bool = False) -> str:
+    """The one spelling index and query forms share: words and digit groups one space
+    apart, which every backend's tokenizer splits the same way (PostgreSQL's parser read
     "15/10/2020" as one token, SQLite's and Elasticsearch's split it, and Elasticsearch
-    keeps "95,5" whole). "8.712" -> "8712", "30.6.2020" and "30/06/2020" -> "30 6 2020",
-    "12,5%" and "12.5" -> "12 5", "20/2021" -> "20 2021". A number of several groups is
-    then matched as a phrase (`analysis.QueryForms.phrases`)."""
-    return " ".join(_groups(token.removesuffix("%")))
+    kept "95,5" whole). A date is spelled as Vietnamese says it, so either way of writing
+    it meets the other: "30/06/2020", "30.6.2020", "30-6-2020" -> "30 thang 6 nam 2020",
+    like "30 tháng 6 năm 2020"; "30/6" -> "30 thang 6"; "6/2020" -> "thang 6 nam 2020".
+    Numbers: "8.712" -> "8712", "12,5%" and "12.5%" -> "12 5", "20/2021" -> "20 2021",
+    "06" -> "6". The number of a `document` ("05/2021" in "05/2021/NQ-HĐND") is no date:
+    "5 2021". A number of several parts is matched as a phrase
+    (`analysis.QueryForms.phrases`)."""
+    return _spelled(token, document)
 
 
 def number_variants(token: str) -> list[str]:
     """`token` first, then its other spellings: without "%", and `canonical_number`.
 
-    "8.712" -> ["8.712", "8712"]; "30.6.2020" -> ["30.6.2020", "30 6 2020"];
+    "8.712" -> ["8.712", "8712"]; "30.6.2020" -> ["30.6.2020", "30 thang 6 nam 2020"];
     "12,5%" -> ["12,5%", "12,5", "12 5"]. Vietnamese writes "." for thousands and ","
-    for decimals; "30.6" is read as a date (30 June).
+    for decimals.
     """
     return list(dict.fromkeys([token, token.removesuffix("%"), canonical_number(token)]))
 
@@ -389,7 +403,14 @@ def canonical_terms(folded: str) -> str:
 
 def _canonical_terms(folded: str) -> str:
     pattern = _ASCII_TOKEN if folded.isascii() else _TOKEN
-    return " ".join(canonical_number(t) if t[0].isdigit() else t for t in pattern.findall(folded))
+    terms = []
+    for match in pattern.finditer(folded):
+        term = match.group()
+        if term[0].isdigit():
+            # "05/2021/nq-hdnd": a "/" and letters after the number make it a document's.
+            term = canonical_number(term, document=folded[match.end() : match.end() + 1] == "/")
+        terms.append(term)
+    return " ".join(terms)
 
 
 _terms_by_token = _by_token(_canonical_terms)
