@@ -17,11 +17,12 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from core.text.normalize import canonical_number, fold, fold_clean, tokens
+from core.text.normalize import canonical_number, fold, fold_clean
 from search.abbreviations import abbreviation_map, abbreviations_in
 from search.analysis import QUOTES, QueryForms, expanded_folded, query_forms, quoted
 
-_WORD = re.compile(r"\d+(?:[.,/-]\d+)*%?|[^\W\d_]+")
+_NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*%?")
+_WORD = re.compile(rf"{_NUMBER.pattern}|[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[a-z0-9]+")
 SNIPPET_LENGTH = 240
 # Words so common in council news that marking them alone only adds noise.
@@ -76,39 +77,55 @@ def _fold_word(word: str) -> str:
 
 def matcher_for(query: str | QueryForms) -> Matcher:
     forms = query_forms(query) if isinstance(query, str) else query
-    # The words of quoted phrases are marked where they make the phrase, not each alone.
-    quoted_texts = quoted(forms.exact)
-    if quoted_texts:
-        unquoted = " ".join(QUOTES.split(forms.exact)[0::2])
-        forms = query_forms(unquoted)
-    # Numbers whole, as typed ("30/6" -> "30 6"), not their parts in the expanded form.
-    terms = {term for term in forms.terms if not term[0].isdigit()}
-    terms |= {canonical_number(t) for t in tokens(forms.folded, variants=False) if t[0].isdigit()}
+    # A phrase (quoted words, a date, a number of several parts) is marked where its words
+    # are side by side, as it was found; its words are not marked alone elsewhere.
+    phrases = tuple(tuple(phrase.split()) for phrase in forms.phrases)
+    in_phrases = {word for phrase in phrases for word in phrase}
+    unquoted = " ".join(QUOTES.split(forms.exact)[0::2]) if quoted(forms.exact) else forms.exact
+    numbers = _NUMBER.findall(unquoted)
+    words = query_forms(_NUMBER.sub(" ", unquoted)) if phrases or numbers else forms
+    terms = {term for term in words.terms if not set(expanded_folded(term).split()) <= in_phrases}
+    # A number of one part ("2021", "8.712") is a term; it also marks the dates and numbers
+    # holding it (Matcher._matches).
+    terms |= {
+        number
+        for number in map(canonical_number, numbers)
+        if " " not in number and number not in in_phrases
+    }
     if len(terms) > 1:
         terms -= _NOISE
-    phrases = tuple(tuple(_words_of(text)) for text in quoted_texts)
-    return Matcher(frozenset(terms), tuple(phrase for phrase in phrases if phrase))
+    return Matcher(frozenset(terms), phrases)
 
 
-def _words_of(text: str) -> list[str]:
-    # What a phrase is matched on: the expanded folded words (search.analysis).
-    return expanded_folded(text).split()
+def _words_of_match(text: str, match: re.Match[str]) -> Sequence[str]:
+    # What a phrase is matched on: the expanded folded words (search.analysis); a number
+    # followed by "/" is a document's ("05/2021/NQ-HĐND"), no date.
+    word = match.group()
+    if word[0].isdigit():
+        return canonical_number(word, document=text[match.end() : match.end() + 1] == "/").split()
+    return _expanded_word(word)
+
+
+@lru_cache(maxsize=65536)
+def _expanded_word(word: str) -> tuple[str, ...]:
+    # Cached like _fold_word: a long body is scanned word by word for each phrase query.
+    return tuple(expanded_folded(word).split())
 
 
 def _phrase_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
-    """Where the words of a quoted phrase are side by side in `text` (the phrase as every
-    backend found it: folded, abbreviations spelled out, numbers by their parts)."""
+    """Where the words of a phrase (quoted, a date, a number) are side by side in `text`,
+    as every backend found it: folded, abbreviations spelled out, numbers by their parts."""
     words: list[str] = []
     owners: list[tuple[int, int]] = []  # the span of the written word each folded word is of
     for match in _WORD.finditer(text):
-        parts = _words_of(match.group())
+        parts = _words_of_match(text, match)
         words += parts
         owners += [match.span()] * len(parts)
     spans = []
     for phrase in matcher.phrases:
         size = len(phrase)
         for start in range(len(words) - size + 1):
-            if tuple(words[start : start + size]) == phrase:
+            if words[start] == phrase[0] and tuple(words[start : start + size]) == phrase:
                 spans.append((owners[start][0], owners[start + size - 1][1]))
     return spans
 
