@@ -82,6 +82,8 @@ def quoted(query: str) -> list[str]:
     return [part for part in parts[1::2] if part.strip()]
 
 
+# Phrases of a query that count: each one costs a test per text field of every match.
+MAX_PHRASES = 16
 # A number as written, with the letters of a document number after it: "30/6",
 # "20/2021/nd-cp", "15/2023/nq-hdnd".
 _NUMBER_PHRASE = re.compile(r"\d+(?:[.,/-]\d+)*(?:/[a-z]+(?:[-&][a-z]+)*)?", re.ASCII)
@@ -100,7 +102,7 @@ def phrases_of(query: str, folded: str, expanded: str) -> tuple[str, ...]:
     found += [number for number in numbers if " " in number]
     # "tháng 6" is June, not the "6 tháng" (six months) of another page.
     found += _SPOKEN_DATE.findall(expanded)
-    return tuple(phrase for phrase in dict.fromkeys(found) if phrase)
+    return tuple(phrase for phrase in dict.fromkeys(found) if phrase)[:MAX_PHRASES]
 
 
 def query_forms(query: str) -> QueryForms:

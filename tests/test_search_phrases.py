@@ -17,7 +17,7 @@ import uuid
 
 import pytest
 
-from search.analysis import query_forms
+from search.analysis import MAX_PHRASES, query_forms
 from search.backends import database, elastic
 from search.backends.database import writer
 from search.backends.elastic import indexer
@@ -140,6 +140,12 @@ def test_a_quoted_phrase_is_marked_where_its_words_are_side_by_side(pages):
 @pytest.mark.parametrize("query", EXPECTED)
 def test_dates_numbers_and_phrases_on_the_database(pages, query):
     assert found(database, query) == EXPECTED[query]
+
+
+def test_many_phrases_cost_a_bounded_query(pages):
+    query = " ".join(f'"xã hội {number}"' for number in range(60))
+    assert len(query_forms(query).phrases) == MAX_PHRASES
+    assert found(database, query) == set()
 
 
 def test_dates_are_found_by_their_year_and_month(pages):
