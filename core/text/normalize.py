@@ -310,8 +310,8 @@ _fold_by_token = _by_token(_fold_token)
 
 # --------------------------------------------------------------------- numbers and tokens
 
-# A number as written: "8.712", "1.234,5", "30/6/2020", "12-7-2022", "12,5%". Separators only count
-# between digits, so "năm 2020." ends at the digits.
+# A number as written: "8.712", "1.234,5", "30/6/2020", "12-7-2022", "12,5%". Separators
+# only count between digits, so "năm 2020." ends at the digits.
 _NUMBER = r"\d+(?:[.,/-]\d+)*%?"
 _TOKEN = re.compile(rf"{_NUMBER}|[^\W\d_]+")
 # Dates: day, month and year with one separator ("30/6/2021", "30.06.2021", "12-7-2022"),
