@@ -148,6 +148,15 @@ def test_many_phrases_cost_a_bounded_query(pages):
     assert found(database, query) == set()
 
 
+@pytest.mark.parametrize(
+    "query",
+    ['"中文 русский"', '"a:* & b <-> c"', '"NEAR(x y)" "*"', '"\'; DROP"', "“”„‟«»", '"1/2/3/4/5"'],
+)
+def test_hostile_phrases_never_raise(pages, query):
+    results = run(database, query)
+    assert results.count >= len(results.items)
+
+
 def test_dates_are_found_by_their_year_and_month(pages):
     # Stored as "30 thang 6 nam 2021": the year alone finds the date, and so does its month.
     assert MID_YEAR in found(database, "2021")

@@ -169,7 +169,7 @@ def _match(
     db: Engine, request: SearchRequest, words: list[str], phrases: Sequence[str] = ()
 ) -> tuple[list[Row], set[int]]:
     """The matching rows, and the ids of those holding every word; all hold the phrases."""
-    rows = db.matches(words, len(words), sql_filters(request, words, len(words), phrases))
+    rows = db.matches(words, len(words), sql_filters(request, words, len(words), phrases), phrases)
     complete = {row.id for row in rows} if words else set()
     # Two words are both required unless they are never found together.
     relax = (len(words) > 2 and len(rows) < RELAX_BELOW) or (len(words) == 2 and not rows)
@@ -177,7 +177,7 @@ def _match(
         return rows, complete
     some = words[:MAX_RELAXED_WORDS]
     required = _required(len(some))
-    more = db.matches(some, required, sql_filters(request, some, required, phrases))
+    more = db.matches(some, required, sql_filters(request, some, required, phrases), phrases)
     return rows + [row for row in more if row.id not in complete], complete
 
 

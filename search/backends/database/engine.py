@@ -140,8 +140,11 @@ def _phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _fts(words: Sequence[str], operator: str = "AND") -> str:
-    return f"{MATCH_COLUMNS} : ({f' {operator} '.join(map(_phrase, words))})"
+def _fts(words: Sequence[str], operator: str = "AND", phrases: Sequence[str] = ()) -> str:
+    # A phrase ("8 thang 3 nam 2023") quoted is an FTS5 phrase: its words side by side.
+    # Matching it here lists only the rows that hold it, before any row is read.
+    either = f"({f' {operator} '.join(map(_phrase, words))})"
+    return f"{MATCH_COLUMNS} : ({' AND '.join([either, *map(_phrase, phrases)])})"
 
 
 _sqlite_indexes: dict[str, frozenset[str]] = {}
@@ -163,13 +166,23 @@ class _Engine:
     """What both engines share: no words lists by filter; otherwise the engine's own
     full-text query."""
 
-    def matches(self, words: Sequence[str], required: int, condition: Condition) -> list[Row]:
-        """Entries holding at least `required` of `words` (all of them when equal)."""
+    def matches(
+        self,
+        words: Sequence[str],
+        required: int,
+        condition: Condition,
+        phrases: Sequence[str] = (),
+    ) -> list[Row]:
+        """Entries holding at least `required` of `words` (all of them when equal), and
+        every phrase's words side by side in the full text. (The full text runs a document's
+        texts together: that a phrase is in one of them is for `condition` to check.)"""
         if not words:
             return browse(condition)
-        return self._matches(words, required, condition)
+        return self._matches(words, required, condition, phrases)
 
-    def _matches(self, words: Sequence[str], required: int, condition: Condition) -> list[Row]:
+    def _matches(
+        self, words: Sequence[str], required: int, condition: Condition, phrases: Sequence[str]
+    ) -> list[Row]:
         raise NotImplementedError
 
 
@@ -187,18 +200,20 @@ class SQLiteEngine(_Engine):
             f"WHERE {self.fts} MATCH %s"
         )
 
-    def _matches(self, words: Sequence[str], required: int, condition: Condition) -> list[Row]:
+    def _matches(
+        self, words: Sequence[str], required: int, condition: Condition, phrases: Sequence[str]
+    ) -> list[Row]:
         weights = ", ".join(map(str, BM25_WEIGHTS))
         sql = f"SELECT {_table()}.id, -bm25({self.fts}, {weights}), {_columns()} {self._from()}"
         if required >= len(words):
-            params: list[Any] = [_fts(words)]
+            params: list[Any] = [_fts(words, phrases=phrases)]
         else:
             # Each word's matches are listed once (an IN list is materialised), and the
             # sum counts a row's words. FTS5's own OR of ANDs takes seconds at 7 words.
             listed = f"(SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s)"
             counted = " + ".join(f"({self.fts}.rowid IN {listed})" for _word in words)
             sql += f" AND ({counted}) >= %s"
-            params = [_fts(words, "OR")]
+            params = [_fts(words, "OR", phrases)]
             params += [*(_fts([word]) for word in words), required]
         try:
             return _rows(sql + condition.sql + order_by(), params + condition.params)
@@ -206,7 +221,7 @@ class SQLiteEngine(_Engine):
             if "no such index" not in str(error) or not _sqlite_indexes:
                 raise
             _sqlite_indexes.clear()  # gone since looked up: look again, without it
-            return self._matches(words, required, condition)
+            return self._matches(words, required, condition, phrases)
 
     def details(
         self, ids: Sequence[int], columns: Sequence[str], words: Sequence[str]
@@ -244,23 +259,27 @@ def _lexeme(word: str, prefix: bool = False) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
 
 
-def _tsquery(words: Sequence[str], required: int) -> str:
+def _tsquery(words: Sequence[str], required: int, phrases: Sequence[str] = ()) -> str:
+    # A quoted phrase is parsed into its words joined by <-> (side by side).
     if required >= len(words):
-        return " & ".join(map(_lexeme, words))
+        return " & ".join(map(_lexeme, [*words, *phrases]))
     # GIN reads each word's postings once, however many combinations there are.
-    return " | ".join(
+    either = " | ".join(
         "(" + " & ".join(map(_lexeme, combination)) + ")"
         for combination in itertools.combinations(words, required)
     )
+    return " & ".join([f"({either})", *map(_lexeme, phrases)])
 
 
 class PostgresEngine(_Engine):
     def __init__(self) -> None:
         self.vectors = connection.ops.quote_name(SearchVectors._meta.db_table)
 
-    def _matches(self, words: Sequence[str], required: int, condition: Condition) -> list[Row]:
+    def _matches(
+        self, words: Sequence[str], required: int, condition: Condition, phrases: Sequence[str]
+    ) -> list[Row]:
         query = "to_tsquery(%s::regconfig, %s)"
-        query_params = [CONFIG, _tsquery(words, required)]
+        query_params = [CONFIG, _tsquery(words, required, phrases)]
         table = _table()
         # OFFSET 0 keeps the subquery whole: ranked before the join, the hash holds ids
         # and scores rather than heading vectors. The GIN index's statistics are off, so
