@@ -21,10 +21,12 @@ from search.analysis import MAX_PHRASES, query_forms
 from search.backends import database, elastic
 from search.backends.database import writer
 from search.backends.elastic import indexer
+from search.indexing import apply
 from search.models import SearchEntry
 from tests.elasticsearch_node import require_elasticsearch
 from tests.search_factories import article, index_site, titles
 from tests.search_factories import search as run
+from tests.test_search_elasticsearch import entry
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +186,32 @@ def test_every_backend_finds_the_same(pages, es):
         assert (query, found(elastic, query)) == (query, expected)
     for query in ("30 6", "2021", "xã hội bảo trợ", "6/2022", '"xã hội bảo trợ'):
         assert (query, found(elastic, query)) == (query, found(database, query))
+
+
+def test_in_the_conclusions_scope_the_phrase_must_be_in_a_conclusion(sections, es):
+    page = sections["council"]
+    apply(
+        [
+            entry(
+                "report:1",
+                "Giám sát mô hình xã hội bảo trợ",
+                page,
+                conclusion="Đề nghị tăng cường chính sách bảo trợ xã hội.",
+            ),
+            entry(
+                "report:2",
+                "Giám sát an sinh",
+                page,
+                conclusion="Mô hình xã hội bảo trợ cần được nhân rộng.",
+            ),
+        ],
+        [],
+    )
+    indexer.rebuild()
+    for backend in (database, elastic):
+        results = run(backend, '"xã hội bảo trợ"', scope="conclusions")
+        assert [hit.key for hit in results.items] == ["report:2"]
+        assert {hit.key for hit in run(backend, '"xã hội bảo trợ"').items} == {
+            "report:1",
+            "report:2",
+        }
