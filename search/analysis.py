@@ -7,6 +7,7 @@ forms. The same functions run at index and at query time, on every backend.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.text.normalize import (
@@ -49,11 +50,17 @@ class QueryForms(IndexForms):
     concepts: the full forms (space-separated folded terms) of the abbreviations the
         query names, in either form ("UBND" or "Ủy ban nhân dân" -> "uy ban nhan dan"):
         each must be found as a phrase, and is highlighted only whole.
+    phrases: word sequences a match must hold as they are, in the `expanded_folded` form
+        (so without accents they still match): what the reader put in double quotes, and
+        each number or date of several parts ("30/6" and "30 tháng 6" -> "30 thang 6",
+        "20/2021/NĐ-CP" -> "20 2021 nd cp", "95,5%" -> "95 5"), so that its parts are found
+        side by side, as one token, on every backend.
     """
 
     terms: tuple[str, ...]
     has_diacritics: bool
     concepts: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
 
 
 def _forms(text: str) -> tuple[str, str, str]:
@@ -67,12 +74,53 @@ def index_forms(text: str) -> IndexForms:
     return IndexForms(*_forms(text))
 
 
+# Straight and typographic double quotes; readers' keyboards and pasted text use both.
+QUOTES = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+
+
+def quoted(query: str) -> list[str]:
+    """The texts between pairs of double quotes, in order. With an odd number of quotes
+    none is a pair (a reader's stray quote is no phrase), and no text is quoted."""
+    parts = QUOTES.split(query)
+    if len(parts) % 2 == 0:
+        return []
+    return [part for part in parts[1::2] if part.strip()]
+
+
+# Phrases of a query that count: each one costs a test per text field of every match.
+MAX_PHRASES = 16
+# A number as written, with the letters of a document number after it: "30/6",
+# "20/2021/nd-cp", "15/2023/nq-hdnd".
+_NUMBER_PHRASE = re.compile(r"\d+(?:[.,/-]\d+)*(?:/[a-z]+(?:[-&][a-z]+)*)?", re.ASCII)
+
+
+# A date as said ("30 tháng 6 năm 2020", "tháng 6"), in the expanded folded form, which
+# spells written dates so too (core.text.normalize.canonical_number).
+_SPOKEN_DATE = re.compile(r"(?<![a-z0-9])(?:\d+ )?thang \d+(?: nam \d+)?(?![a-z0-9])")
+
+
+def phrases_of(query: str, folded: str, expanded: str) -> tuple[str, ...]:
+    """`QueryForms.phrases` of `query`, whose folded forms are `folded` and `expanded`."""
+    found = [expanded_folded(text) for text in quoted(query)]
+    # A reader who typed "20/2021/NĐ-CP" wants that decree, not every "20" near a "2021".
+    numbers = map(expanded_folded, _NUMBER_PHRASE.findall(folded))
+    found += [number for number in numbers if " " in number]
+    # "tháng 6" is June, not the "6 tháng" (six months) of another page.
+    found += _SPOKEN_DATE.findall(expanded)
+    return tuple(phrase for phrase in dict.fromkeys(found) if phrase)[:MAX_PHRASES]
+
+
 def query_forms(query: str) -> QueryForms:
-    """The forms of a reader's query, built exactly as `index_forms` builds a document's."""
+    """The forms of a reader's query, built exactly as `index_forms` builds a document's.
+
+    Quotes are no word: the words of a quoted phrase are also the query's words, as if
+    unquoted, and `phrases` says which must be found side by side.
+    """
     exact, folded, expanded = _forms(query)
     terms = tuple(dict.fromkeys(tokens(folded) + tokens(expanded)))
     has_diacritics = has_real_diacritics(exact)
-    return QueryForms(exact, folded, expanded, terms, has_diacritics, concepts(folded))
+    phrases = phrases_of(query, folded, expanded)
+    return QueryForms(exact, folded, expanded, terms, has_diacritics, concepts(folded), phrases)
 
 
 def expanded_folded(text: str) -> str:

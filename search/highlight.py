@@ -21,10 +21,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.text.normalize import canonical_number, canonical_terms, fold, fold_clean
 from search.abbreviations import abbreviation_map, concepts_in
-from search.analysis import QueryForms, query_forms
+from search.analysis import QUOTES, QueryForms, expanded_folded, query_forms, quoted
 
-_WORD = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+")
-_FOLDED_WORD = re.compile(r"[a-z0-9]+")
+_NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*%?")
+_WORD = re.compile(rf"{_NUMBER.pattern}|[^\W\d_]+")
 SNIPPET_LENGTH = 240
 # Words so common in council news that marking them alone only adds noise.
 _NOISE = frozenset({"va", "cua", "cac", "nhung", "cho", "voi", "tai", "la", "co", "duoc", "trong"})
@@ -45,10 +45,13 @@ class Matcher:
     concepts: full forms ("uy ban nhan dan") of the abbreviations the query writes, marked
         only as a whole (or as the abbreviation); their words are not in `terms` unless
         the query also has them on their own.
+    phrases: quoted phrases, dates and numbers of several parts, as folded words: marked
+        where the words are side by side only.
     """
 
     terms: frozenset[str]
     concepts: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, ...], ...] = ()
     # Each distinct word of the texts shown for one query is judged once.
     _judged: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -62,6 +65,11 @@ class Matcher:
         folded = _fold_word(word)
         if folded in self.terms:
             return True
+        if folded[:1].isdigit() and " " in folded:
+            # A date or number holding one the reader typed: "30/6" marks "30/06/2021",
+            # the way every backend finds it (its parts side by side).
+            padded = f" {folded} "
+            return any(f" {term} " in padded for term in self.terms if term[0].isdigit())
         # An abbreviation in the text, for a query that spells it out (or the reverse).
         expansion = _folded_abbreviations().get(folded)
         if not expansion:
@@ -90,13 +98,61 @@ def _concept_words(forms: QueryForms) -> set[str]:
 
 def matcher_for(query: str | QueryForms) -> Matcher:
     forms = query_forms(query) if isinstance(query, str) else query
-    terms = set()
-    for term in forms.terms:
-        terms.add(canonical_number(term) if term[0].isdigit() else term)
+    # A phrase (quoted words, a date, a number of several parts) is marked where its words
+    # are side by side, as it was found; its words are not marked alone elsewhere.
+    phrases = tuple(tuple(phrase.split()) for phrase in forms.phrases)
+    in_phrases = {word for phrase in phrases for word in phrase}
+    unquoted = " ".join(QUOTES.split(forms.exact)[0::2]) if quoted(forms.exact) else forms.exact
+    numbers = _NUMBER.findall(unquoted)
+    words = query_forms(_NUMBER.sub(" ", unquoted)) if phrases or numbers else forms
+    terms = {term for term in words.terms if not set(expanded_folded(term).split()) <= in_phrases}
+    # A number of one part ("2021", "8.712") is a term; it also marks the dates and numbers
+    # holding it (Matcher._matches).
+    terms |= {
+        number
+        for number in map(canonical_number, numbers)
+        if " " not in number and number not in in_phrases
+    }
     terms -= _concept_words(forms)
     if len(terms) > 1:
         terms -= _NOISE
-    return Matcher(frozenset(terms), frozenset(forms.concepts))
+    # An abbreviation inside a phrase ("NQ-HĐND" of "05/2021/NQ-HĐND") is marked with it.
+    padded = [f" {' '.join(phrase)} " for phrase in phrases]
+    concepts = {c for c in forms.concepts if not any(f" {c} " in p for p in padded)}
+    return Matcher(frozenset(terms), frozenset(concepts), phrases)
+
+
+def _words_of_match(text: str, match: re.Match[str]) -> Sequence[str]:
+    # What a phrase is matched on: the expanded folded words (search.analysis); a number
+    # followed by "/" is a document's ("05/2021/NQ-HĐND"), no date.
+    word = match.group()
+    if word[0].isdigit():
+        return canonical_number(word, document=text[match.end() : match.end() + 1] == "/").split()
+    return _expanded_word(word)
+
+
+@lru_cache(maxsize=65536)
+def _expanded_word(word: str) -> tuple[str, ...]:
+    # Cached like _fold_word: a long body is scanned word by word for each phrase query.
+    return tuple(expanded_folded(word).split())
+
+
+def _phrase_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
+    """Where the words of a phrase (quoted, a date, a number) are side by side in `text`,
+    as every backend found it: folded, abbreviations spelled out, numbers by their parts."""
+    words: list[str] = []
+    owners: list[tuple[int, int]] = []  # the span of the written word each folded word is of
+    for match in _WORD.finditer(text):
+        parts = _words_of_match(text, match)
+        words += parts
+        owners += [match.span()] * len(parts)
+    spans = []
+    for phrase in matcher.phrases:
+        size = len(phrase)
+        for start in range(len(words) - size + 1):
+            if words[start] == phrase[0] and tuple(words[start : start + size]) == phrase:
+                spans.append((owners[start][0], owners[start + size - 1][1]))
+    return spans
 
 
 def _group_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
@@ -118,7 +174,24 @@ def _group_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
 
 
 def _word_spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+    words = [m.span() for m in _WORD.finditer(text) if matcher.matches(m.group())]
+    if not matcher.phrases:
+        return words
+    phrases = _phrase_spans(text, matcher)
+    # A word inside a phrase's mark is not marked again: marks never overlap.
+    inside = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in phrases)]
+    return _disjoint(sorted(inside + phrases))
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # Overlapping phrase marks ("a b" and "b c" in "a b c") become one.
+    result: list[tuple[int, int]] = []
+    for start, end in spans:
+        if result and start < result[-1][1]:
+            result[-1] = (result[-1][0], max(end, result[-1][1]))
+        else:
+            result.append((start, end))
+    return result
 
 
 def _spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
@@ -128,7 +201,7 @@ def _spans(text: str, matcher: Matcher) -> list[tuple[int, int]]:
         return words
     # A group's span replaces the words inside it, so marks never overlap.
     inside = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in groups)]
-    return sorted(inside + groups)
+    return _disjoint(sorted(inside + groups))
 
 
 def _merged(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

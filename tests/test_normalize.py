@@ -259,6 +259,9 @@ def finds(query: str, document: str) -> bool:
         ("8.712 ty", "chi 8712 tỷ đồng"),
         ("30/06/2020", "ngày 30/6/2020"),
         ("30/6", "ngày 30.6"),
+        ("30/6/2020", "ngày 30 tháng 6 năm 2020"),
+        ("ngày 30 tháng 06 năm 2020", "ngày 30-6-2020"),
+        ("05/2021/NQ-HĐND", "Nghị quyết số 5/2021/NQ-HĐND"),
         ("1234,5", "1.234,5 ha"),
         ("12,5", "đạt 12,5%"),
         ("ky thuat", "kĩ thuật"),
@@ -271,7 +274,13 @@ def test_query_finds_document(query, document):
 
 @pytest.mark.parametrize(
     ("query", "document"),
-    [("tp", "kiểm tra ATTP"), ("ubnd", "Hội đồng nhân dân"), ("kt-xh", "KT-NS"), ("8712", "87,12")],
+    [
+        ("tp", "kiểm tra ATTP"),
+        ("ubnd", "Hội đồng nhân dân"),
+        ("kt-xh", "KT-NS"),
+        ("8712", "87,12"),
+        ("tháng 5 năm 2021", "Nghị quyết số 05/2021/NQ-HĐND"),  # a number, not a date
+    ],
 )
 def test_query_does_not_find_document(query, document):
     assert not finds(query, document)
@@ -323,15 +332,15 @@ def test_load_accepts_spaces_for_tabs(tmp_path):
     [
         ("8.712", ["8.712", "8712"]),
         ("1.200.000", ["1.200.000", "1200000"]),
-        ("1.234,5", ["1.234,5", "1234,5"]),
-        ("12,5%", ["12,5%", "12,5"]),
-        ("30/6/2020", ["30/6/2020", "30/06/2020"]),
-        ("30.6.2020", ["30.6.2020", "30/6/2020", "30/06/2020"]),
-        ("30.6", ["30.6", "30/6", "30/06"]),
-        ("6/2020", ["6/2020", "06/2020"]),
-        ("15/2023", ["15/2023"]),
+        ("1.234,5", ["1.234,5", "1234 5"]),
+        ("12,5%", ["12,5%", "12,5", "12 5"]),
+        ("30/6/2020", ["30/6/2020", "30 thang 6 nam 2020"]),
+        ("30.6.2020", ["30.6.2020", "30 thang 6 nam 2020"]),
+        ("30.6", ["30.6", "30 thang 6"]),
+        ("6/2020", ["6/2020", "thang 6 nam 2020"]),
+        ("15/2023", ["15/2023", "15 2023"]),
         ("2020", ["2020"]),
-        ("87,12", ["87,12"]),
+        ("87,12", ["87,12", "87 12"]),
     ],
 )
 def test_number_variants(token, expected):
@@ -342,12 +351,18 @@ def test_number_variants(token, expected):
     ("spellings", "canonical"),
     [
         (["8.712", "8712"], "8712"),
-        (["30/6/2020", "30/06/2020", "30.6.2020", "30.06.2020"], "30/06/2020"),
-        (["30.6", "30/6", "30/06"], "30/06"),
-        (["6/2020", "06/2020", "6.2020"], "06/2020"),
-        (["12,5%", "12,5"], "12,5"),
+        (["30/6/2020", "30/06/2020", "30.6.2020", "30-06-2020"], "30 thang 6 nam 2020"),
+        (["2021-2025"], "2021 2025"),
+        (["30.6", "30/6", "30/06"], "30 thang 6"),
+        (["6/2020", "06/2020", "6.2020", "6-2020"], "thang 6 nam 2020"),
+        (["12,5%", "12,5", "12.5%"], "12 5"),
+        (["95,5%", "95.5", "95.5%"], "95 5"),
+        (["3-5"], "3 5"),  # a range, not 3 May
         (["1.234%", "1234"], "1234"),
-        (["15/2023"], "15/2023"),
+        (["15/2023", "015/2023"], "15 2023"),
+        (["06", "6"], "6"),
+        (["95,05"], "95 05"),  # a decimal keeps its leading zero: not 95,5
+        (["1.234,5", "1234,5"], "1234 5"),
     ],
 )
 def test_canonical_number(spellings, canonical):
@@ -361,7 +376,7 @@ def test_tokens_keep_numbers_and_dates_whole():
         "NQ", "số", "15/2023", "NQ", "HĐND", "năm", "2020",
     ]  # fmt: skip
     assert tokens("30/6/2020 8.712 12,5%") == [
-        "30/6/2020", "30/06/2020", "8.712", "8712", "12,5%", "12,5",
+        "30/6/2020", "30 thang 6 nam 2020", "8.712", "8712", "12,5%", "12,5", "12 5",
     ]  # fmt: skip
 
 
@@ -372,7 +387,9 @@ def test_index_and_query_forms():
     forms = index_forms(nfd("  Thủy lợi: UBND chi 8.712 tỷ\u200b ngày 30/6/2020 "))
     assert forms.exact == "Thuỷ lợi: UBND chi 8.712 tỷ ngày 30/6/2020"
     assert forms.folded == "thuy loi: ubnd chi 8.712 ti ngay 30/6/2020"
-    assert forms.expanded_folded == "thuy loi uy ban nhan dan chi 8712 ti ngay 30/06/2020"
+    assert forms.expanded_folded == (
+        "thuy loi uy ban nhan dan chi 8712 ti ngay 30 thang 6 nam 2020"
+    )
     query = query_forms("UBND 8.712")
     assert query.terms == ("ubnd", "8.712", "8712", "uy", "ban", "nhan", "dan")
     assert query.has_diacritics is False
@@ -427,7 +444,7 @@ def test_properties_on_vietnamese_text(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.from_regex(r"\d{1,9}([.,/]\d{1,4}){0,3}%?", fullmatch=True))
+@given(st.from_regex(r"\d{1,9}([.,/-]\d{1,4}){0,3}%?", fullmatch=True))
 def test_number_variants_start_with_the_token(token):
     variants = number_variants(token)
     assert variants[0] == token
@@ -478,7 +495,9 @@ def test_token_by_token_steps_equal_the_whole_text_steps(text):
     assert normalize_tones(text) == whole_text_tones
     folded = fold(text)
     whole_text_terms = " ".join(
-        canonical_number(t) if t[0].isdigit() else t
-        for t in re.findall(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+", folded)
+        canonical_number(m.group(), document=folded[m.end() : m.end() + 1] == "/")
+        if m.group()[0].isdigit()
+        else m.group()
+        for m in re.finditer(r"\d+(?:[.,/-]\d+)*%?|[^\W\d_]+", folded)
     )
     assert canonical_terms(folded) == whole_text_terms

@@ -121,3 +121,32 @@ def test_no_match_shows_the_beginning_of_the_first_text():
 def test_text_is_read_with_its_spaces_collapsed():
     html = str(snippet(["Chính   sách\n\nbảo trợ\txã hội"], matcher_for("bảo trợ xã hội")))
     assert html == "Chính sách <mark>bảo trợ xã hội</mark>"
+
+
+def test_a_phrase_is_marked_where_its_words_are_side_by_side_only():
+    text = "Đối tượng bảo trợ xã hội; mô hình xã hội, bảo trợ."
+    assert marked(text, '"xã hội bảo trợ"') == (
+        "Đối tượng bảo trợ xã hội; mô hình <mark>xã hội, bảo trợ</mark>."
+    )
+    assert marked(text, "“xa hoi bao tro” đối tượng") == (
+        "<mark>Đối tượng</mark> bảo trợ xã hội; mô hình <mark>xã hội, bảo trợ</mark>."
+    )
+    # The abbreviation of a quoted full form, not the same abbreviation elsewhere.
+    assert marked("UBND tỉnh và UBND huyện", '"Ủy ban nhân dân tỉnh"') == (
+        "<mark>UBND tỉnh</mark> và UBND huyện"
+    )
+
+
+def test_a_date_is_marked_in_every_spelling_and_its_parts_alone_are_not():
+    text = "Ngày 30/06/2021 và 30 tháng 6 năm 2021; tổ 30 có 6 hộ; 6 tháng đầu năm."
+    assert marked(text, "30/6") == (
+        "Ngày <mark>30/06/2021</mark> và <mark>30 tháng 6</mark> năm 2021; tổ 30 có 6 hộ; "
+        "6 tháng đầu năm."
+    )
+    assert marked(text, "tháng 6") == (
+        "Ngày <mark>30/06/2021</mark> và 30 <mark>tháng 6</mark> năm 2021; tổ 30 có 6 hộ; "
+        "6 tháng đầu năm."
+    )
+    assert marked("Nghị quyết số 05/2021/NQ-HĐND của HĐND", "05/2021/NQ-HĐND") == (
+        "Nghị quyết số <mark>05/2021/NQ-HĐND</mark> của HĐND"
+    )

@@ -19,8 +19,10 @@ on what a reader typed, never its own variant:
   lower case, no tone or vowel marks, "đ" as "d", and the lone vowel "y" after a consonant
   as "i" since "kỹ"/"kĩ", "lý"/"lí", "Mỹ"/"Mĩ" are both current spellings.
 * Abbreviations ("UBND", "LĐ-TB&XH") are spelled out from data/abbreviations.tsv, and
-  numbers get one spelling ("8.712" = "8712", "30/6/2020" = "30/06/2020"), in the
-  `expanded_folded` form, so either spelling on either side meets the other.
+  numbers get one spelling, words and digit groups one space apart ("8.712" = "8712" ->
+  "8712", "30/6/2020" = "30/06/2020" = "30 tháng 6 năm 2020" -> "30 thang 6 nam 2020"),
+  in the `expanded_folded` form, so either spelling on either side meets the other, and
+  every search backend's tokenizer splits a number the same way.
 """
 
 from __future__ import annotations
@@ -308,51 +310,70 @@ _fold_by_token = _by_token(_fold_token)
 
 # --------------------------------------------------------------------- numbers and tokens
 
-# A number as written: "8.712", "1.234,5", "30/6/2020", "12,5%". Separators only count
-# between digits, so "năm 2020." ends at the digits.
-_NUMBER = r"\d+(?:[.,/]\d+)*%?"
+# A number as written: "8.712", "1.234,5", "30/6/2020", "12-7-2022", "12,5%". Separators
+# only count between digits, so "năm 2020." ends at the digits.
+_NUMBER = r"\d+(?:[.,/-]\d+)*%?"
 _TOKEN = re.compile(rf"{_NUMBER}|[^\W\d_]+")
-_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2}))?")
-_MONTH_YEAR = re.compile(r"(\d{1,2})[./](\d{4})")
+# Dates: day, month and year with one separator ("30/6/2021", "30.06.2021", "12-7-2022"),
+# day and month with "/" or "." ("30/6", "30.6"; "3-5" is a range, and a "%" makes a
+# decimal: "12.5%" is "12,5%"), month and year ("6/2021").
+_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
+_DAY_MONTH = re.compile(r"(\d{1,2})[./](\d{1,2})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[./-](\d{4})")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_SEPARATOR = re.compile(r"([.,/-])")
 
 
-def _spellings(token: str) -> tuple[list[str], str]:
-    variants, canonical = [token], token
+def _is_day_month(day: str, month: str) -> bool:
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
+def _spelled(token: str, document: bool) -> str:
     core = token.removesuffix("%")
-    date, month_year = _DATE.fullmatch(core), _MONTH_YEAR.fullmatch(core)
-    if core != token:
-        variants.append(core)
-        canonical = core
-    elif date and 1 <= int(date[1]) <= 31 and 1 <= int(date[2]) <= 12:
-        day, month, year = int(date[1]), int(date[2]), date[3]
-        tail = f"/{year}" if year else ""
-        canonical = f"{day:02}/{month:02}{tail}"
-        variants += [f"{day}/{month}{tail}", canonical]
-    elif month_year and 1 <= int(month_year[1]) <= 12:
-        month, year = int(month_year[1]), month_year[2]
-        canonical = f"{month:02}/{year}"
-        variants += [f"{month}/{year}", canonical]
+    if core == token and not document:  # a percentage or a document number is no date
+        date, day_month = _DATE.fullmatch(core), _DAY_MONTH.fullmatch(core)
+        month_year = _MONTH_YEAR.fullmatch(core)
+        if date and _is_day_month(date[1], date[3]):
+            return f"{int(date[1])} thang {int(date[3])} nam {date[4]}"
+        if day_month and _is_day_month(day_month[1], day_month[2]):
+            return f"{int(day_month[1])} thang {int(day_month[2])}"
+        if month_year and 1 <= int(month_year[1]) <= 12:
+            return f"thang {int(month_year[1])} nam {month_year[2]}"
     if _THOUSANDS.fullmatch(core):
-        canonical = core.replace(".", "")
-        variants.append(canonical)
-    return list(dict.fromkeys(variants)), canonical
+        whole, _comma, decimals = core.partition(",")
+        return " ".join([whole.replace(".", ""), *([decimals] if decimals else [])])
+    # A whole part and the groups after "/" or "-" (document numbers: "05/2021", ranges:
+    # "2021-2025") lose their leading zeros; decimals after "," or "." keep theirs ("95,05"
+    # is not "95,5").
+    parts = _SEPARATOR.split(core)
+    groups = [parts[0].lstrip("0") or "0"]
+    for separator, group in zip(parts[1::2], parts[2::2], strict=True):
+        groups.append((group.lstrip("0") or "0") if separator in "/-" else group)
+    return " ".join(groups)
+
+
+def canonical_number(token: str, *, document: bool = False) -> str:
+    """The one spelling index and query forms share: words and digit groups one space
+    apart, which every backend's tokenizer splits the same way (PostgreSQL's parser read
+    "15/10/2020" as one token, SQLite's and Elasticsearch's split it, and Elasticsearch
+    kept "95,5" whole). A date is spelled as Vietnamese says it, so either way of writing
+    it meets the other: "30/06/2020", "30.6.2020", "30-6-2020" -> "30 thang 6 nam 2020",
+    like "30 tháng 6 năm 2020"; "30/6" -> "30 thang 6"; "6/2020" -> "thang 6 nam 2020".
+    Numbers: "8.712" -> "8712", "12,5%" and "12.5%" -> "12 5", "20/2021" -> "20 2021",
+    "06" -> "6". The number of a `document` ("05/2021" in "05/2021/NQ-HĐND") is no date:
+    "5 2021". A number of several parts is matched as a phrase
+    (`analysis.QueryForms.phrases`)."""
+    return _spelled(token, document)
 
 
 def number_variants(token: str) -> list[str]:
-    """`token` first, then the other spellings a reader may search it by.
+    """`token` first, then its other spellings: without "%", and `canonical_number`.
 
-    "8.712" -> ["8.712", "8712"]; "30.6.2020" -> ["30.6.2020", "30/6/2020", "30/06/2020"];
-    "12,5%" -> ["12,5%", "12,5"]; "1.234,5" -> ["1.234,5", "1234,5"]. Vietnamese writes
-    "." for thousands and "," for decimals; "30.6" is read as a date (30 June).
+    "8.712" -> ["8.712", "8712"]; "30.6.2020" -> ["30.6.2020", "30 thang 6 nam 2020"];
+    "12,5%" -> ["12,5%", "12,5", "12 5"]. Vietnamese writes "." for thousands and ","
+    for decimals.
     """
-    return _spellings(token)[0]
-
-
-def canonical_number(token: str) -> str:
-    """The one spelling index and query forms share: "8.712" -> "8712", "30.6.2020" and
-    "30/6/2020" -> "30/06/2020", "12,5%" -> "12,5"."""
-    return _spellings(token)[1]
+    return list(dict.fromkeys([token, token.removesuffix("%"), canonical_number(token)]))
 
 
 def tokens(text: str, *, variants: bool = True) -> list[str]:
@@ -382,7 +403,14 @@ def canonical_terms(folded: str) -> str:
 
 def _canonical_terms(folded: str) -> str:
     pattern = _ASCII_TOKEN if folded.isascii() else _TOKEN
-    return " ".join(canonical_number(t) if t[0].isdigit() else t for t in pattern.findall(folded))
+    terms = []
+    for match in pattern.finditer(folded):
+        term = match.group()
+        if term[0].isdigit():
+            # "05/2021/nq-hdnd": a "/" and letters after the number make it a document's.
+            term = canonical_number(term, document=folded[match.end() : match.end() + 1] == "/")
+        terms.append(term)
+    return " ".join(terms)
 
 
 _terms_by_token = _by_token(_canonical_terms)

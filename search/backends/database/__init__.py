@@ -7,7 +7,8 @@ at most three queries in the usual case, whatever the number of matches (a secti
 reads the section's path, and a relaxed match, below, costs one more):
 
 1. the match (engine.py): every matching entry's id, score and small facet columns,
-   filtered in SQL by the date range and the conclusions scope only;
+   filtered in SQL by the date range, the conclusions scope and the phrases only (quoted
+   words and the parts of a number, side by side in one folded text);
 2. the ranking texts of the best CANDIDATES matches, re-ranked in Python (ranking.py);
 3. the display text of the page's hits, highlighted by search.hits.
 
@@ -29,7 +30,7 @@ from django.db import connection
 from django.utils import timezone
 
 from search import ranking as text_ranking
-from search.analysis import QueryForms, query_forms
+from search.analysis import TEXT_FIELDS, QueryForms, query_forms
 from search.backends.database import engine, ranking
 from search.backends.database import facets as facet_counts
 from search.backends.database.engine import Condition, Engine, Row, details
@@ -60,17 +61,32 @@ def _day_start(day: date) -> Any:
     return connection.ops.adapt_datetimefield_value(start)
 
 
-def _in_conclusion(words: Sequence[str], required: int) -> tuple[str, list[Any]]:
-    # The word between spaces in the padded folded conclusion: whole words only. A plain
-    # substring search (instr, strpos) rather than LIKE: nothing in a word is a pattern.
+def _padded_find(column: str) -> str:
+    # A plain substring search (instr, strpos) rather than LIKE: nothing in a word is a
+    # pattern. The column padded with spaces, and the words too: whole words only.
     find = "instr" if connection.vendor == "sqlite" else "strpos"
-    padded = f"' ' || {_column('conclusion_folded')} || ' '"
-    found = [f"{find}({padded}, %s) > 0" for _word in words]
+    return f"{find}(' ' || {_column(column)} || ' ', %s) > 0"
+
+
+def _in_conclusion(words: Sequence[str], required: int) -> tuple[str, list[Any]]:
+    # Each word between spaces in the padded folded conclusion.
+    found = [_padded_find("conclusion_folded") for _word in words]
     params: list[Any] = [f" {word} " for word in words]
     if required >= len(words):
         return " AND ".join(found), params
     counted = " + ".join(f"(CASE WHEN {test} THEN 1 ELSE 0 END)" for test in found)
     return f"({counted}) >= %s", [*params, required]
+
+
+def _holding(phrases: Sequence[str], columns: Sequence[str]) -> tuple[str, list[Any]]:
+    """Each phrase, its words side by side, in one of the folded columns (not across two:
+    a title's last word and a summary's first are not a phrase)."""
+    sql: list[str] = []
+    params: list[Any] = []
+    for phrase in phrases:
+        sql.append("(" + " OR ".join(_padded_find(column) for column in columns) + ")")
+        params += [f" {phrase} "] * len(columns)
+    return " AND ".join(sql), params
 
 
 def _column(name: str) -> str:
@@ -81,11 +97,12 @@ def _column(name: str) -> str:
 def sql_filters(
     request: SearchRequest, words: Sequence[str], required: int, phrases: Sequence[str] = ()
 ) -> Condition:
-    """The filters applied in SQL: the date range (whole days) and the conclusions scope.
+    """The filters applied in SQL: the date range (whole days), the conclusions scope and
+    the phrases (`QueryForms.phrases`).
 
     In the conclusions scope the words must be in the conclusion itself (a report's
     conclusion and recommendations, a recommendation's text), as many as the match needs,
-    and every phrase too.
+    and so must the phrases; otherwise a phrase may be in any of the texts.
     """
     sql: list[str] = []
     params: list[Any] = []
@@ -102,10 +119,11 @@ def sql_filters(
             found, found_params = _in_conclusion(words, required)
             sql.append(found)
             params += found_params
-        if phrases:
-            found, found_params = _in_conclusion(phrases, len(phrases))
-            sql.append(found)
-            params += found_params
+    if phrases:
+        scope = ("conclusion",) if request.scope == "conclusions" else TEXT_FIELDS
+        held, held_params = _holding(phrases, [f"{name}_folded" for name in scope])
+        sql.append(held)
+        params += held_params
     return Condition("".join(f" AND {part}" for part in sql), params)
 
 
@@ -126,11 +144,12 @@ def _match(
 ) -> tuple[list[Row], set[int]]:
     """The matching rows, and the ids of those holding every word.
 
-    Every phrase (an abbreviation's full form, QueryForms.concepts) is required side by
-    side in complete and relaxed matches alike, as on Elasticsearch: "UBND huyện" must
-    not find "Ủy ban bầu cử huyện" for holding "uy", "ban" and "huyen".
+    Every phrase is required in complete and relaxed matches alike, as on Elasticsearch:
+    what the reader quoted, each number or date of several parts (QueryForms.phrases),
+    and each abbreviation's full form (QueryForms.concepts: "UBND huyện" must not find
+    "Ủy ban bầu cử huyện" for holding "uy", "ban" and "huyen").
     """
-    phrases = forms.concepts
+    phrases = list(dict.fromkeys([*forms.phrases, *forms.concepts]))
     found = sql_filters(request, words, len(words), phrases)
     rows = db.matches(words, len(words), found, phrases)
     complete = {row.id for row in rows} if words else set()

@@ -159,15 +159,17 @@ def text_query(forms: QueryForms, scope: str, required: int | None = None) -> di
     }
 
 
-def concept_filters(forms: QueryForms, scope: str) -> list[dict[str, Any]]:
-    """Each abbreviation the reader typed, as its full form's phrase in one field: the
-    words of "UBND" side by side, never "Ủy ban bầu cử ... nhân dân". Filters only, so
-    the scoring of text_query is untouched (the database requires them the same way)."""
+def phrase_clauses(forms: QueryForms, scope: str) -> list[dict[str, Any]]:
+    """One clause per phrase the database requires too, side by side in one of the folded
+    fields: what the reader quoted, each number or date of several parts
+    (`QueryForms.phrases`), and each abbreviation's full form (`QueryForms.concepts`: the
+    words of "UBND" side by side, never "Ủy ban bầu cử ... nhân dân"). Filters: they
+    decide what matches, and the text query ranks."""
     names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
-    fields = [f"{name}_folded" for name in names]
+    fields = [f"{name}_folded" for name in names]  # the forms with positions
     return [
         {"multi_match": {"query": phrase, "fields": fields, "type": "phrase"}}
-        for phrase in forms.concepts
+        for phrase in dict.fromkeys([*forms.phrases, *forms.concepts])
     ]
 
 
@@ -335,8 +337,8 @@ def search(request: SearchRequest) -> SearchResults:
     rerank = text is not None and request.sort == "relevance" and request.offset < RERANKED
     window = (0, max(RERANKED, request.offset + request.page_size)) if rerank else None
     source = ("key", "kind") if rerank else SOURCE_FOR_HITS
-    concepts = concept_filters(forms, request.scope) if text is not None else []
-    response = _search(request, query, text is not None, window, source, concepts)
+    phrases = phrase_clauses(forms, request.scope) if text is not None else []
+    response = _search(request, query, text is not None, window, source, phrases)
     complete = response["hits"]["total"]["value"]
     relaxed = text is not None and should_relax(len(match_words(forms.expanded_folded)), complete)
     if relaxed:
@@ -344,7 +346,7 @@ def search(request: SearchRequest) -> SearchResults:
         # the content words count too.
         required = relaxed_required(len(relaxed_words(forms.exact, forms.expanded_folded)))
         query = text_query(forms, request.scope, required)
-        response = _search(request, query, True, window, source, concepts)
+        response = _search(request, query, True, window, source, phrases)
     matcher = matcher_for(forms)
     hits = response["hits"]["hits"]
     if rerank:
