@@ -100,9 +100,10 @@ def _report(run: Run) -> None:
 
 
 def _assert_targets(run: Run) -> None:
-    figures = scoring.figures(run.half("check"))
-    assert figures["all"].mrr >= MIN_MRR, table(run)
-    weak = {kind: round(f.mrr, 3) for kind, f in figures.items() if f.mrr < MIN_KIND_MRR}
+    # Rounded: a mean of reciprocal ranks that is exactly 0.9 adds up to 0.8999999...
+    mrr = {kind: round(f.mrr, 9) for kind, f in scoring.figures(run.half("check")).items()}
+    assert mrr["all"] >= MIN_MRR, table(run)
+    weak = {kind: round(value, 3) for kind, value in mrr.items() if value < MIN_KIND_MRR}
     assert not weak, f"kinds under {MIN_KIND_MRR} on the check half: {weak}\n{table(run)}"
 
 
