@@ -6,13 +6,15 @@ uses) and on Elasticsearch; and the backends agree: the same first result for at
 of the queries, and result counts within 10% of each other for as many.
 
 Run with `-s` for the per-kind tables of both halves; they are also written to
-var/relevance/realworld-<backend>.txt for the closing notes.
+var/relevance/realworld-<backend>.txt, and each query's answers to .json, which
+bench/relevance_agreement.py compares across backends (SQLite and PostgreSQL run apart).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +99,14 @@ def _report(run: Run) -> None:
     folder = Path(django_settings.BASE_DIR) / "var" / "relevance"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"realworld-{run.backend}.txt").write_text(text + "\n", encoding="utf-8")
+    # What bench/relevance_agreement.py compares across runs (SQLite and PostgreSQL run
+    # apart): each query's top ten and count.
+    answers = {
+        o.judgement.query: {"ranked": list(o.ranked), "count": run.counts[o.judgement.query]}
+        for o in run.outcomes
+    }
+    with (folder / f"realworld-{run.backend}.json").open("w", encoding="utf-8") as out:
+        json.dump(answers, out, ensure_ascii=False, indent=0)
 
 
 def _assert_targets(run: Run) -> None:
