@@ -1,7 +1,7 @@
 """What a title suggestion matches, and in what order, on every backend.
 
 The search box suggests titles as the reader types. The database (search.backends.database)
-and Elasticsearch (search.backends.elastic.query) must suggest the same titles in the same
+and Elasticsearch (search.backends.elastic.suggest) must suggest the same titles in the same
 order, so both take their words from `SuggestQuery` and sort by the same keys, which either
 can compute over every match (not only over a first page of them):
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from search.backends.elastic.connection import is_configured
 from search.backends.elastic.indexer import delete_keys, describe, drop_indices, index_entries
-from search.backends.elastic.query import search, suggest
+from search.backends.elastic.query import search
+from search.backends.elastic.suggest import suggest
 
 __all__ = [
     "delete_keys",

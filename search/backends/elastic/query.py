@@ -1,20 +1,20 @@
-"""Searching the live index: the text query, the filters, the facets, the suggestions.
+"""Searching the live index: the filters, the facets, the order, the page.
 
 Elasticsearch decides what matches (the same words the database requires, search.concepts),
 counts and facets it, and scores it; the best RERANKED matches are then ordered by
 search.ranking, the model the database uses too, so both backends put the same result
 first. Its own score still counts there (least), and orders the matches beyond.
 
-Queries are built only from match, multi_match and match_phrase on text that went
-through search.analysis.query_forms, never query_string: whatever a reader types ("(*~^ AND",
-quotes, ten thousand characters) is words to look for, never syntax that could fail to
-parse. Any failure (down, slower than ELASTICSEARCH_TIMEOUT, an error) raises, and
-search.service answers from the database instead.
+The text query is text.py's; suggestions are suggest.py's. Queries are built only from
+match, multi_match and match_phrase on text that went through search.analysis.query_forms,
+never query_string: whatever a reader types ("(*~^ AND", quotes, ten thousand characters)
+is words to look for, never syntax that could fail to parse. Any failure (down, slower
+than ELASTICSEARCH_TIMEOUT, an error) raises, and search.service answers from the
+database instead.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
@@ -26,45 +26,24 @@ from reports.list_params import unit_ids
 from search import ranking
 from search.analysis import QueryForms, query_forms
 from search.backends.elastic import connection
-from search.backends.elastic.documents import (
-    BOOSTS,
-    SOURCE_FOR_HITS,
-    TEXT_FIELDS,
-)
+from search.backends.elastic.documents import SOURCE_FOR_HITS
+from search.backends.elastic.text import phrase_clauses, text_query
 from search.concepts import (
-    accented_words,
     match_words,
     relaxed_required,
     relaxed_words,
     should_relax,
-    weights,
 )
 from search.highlight import matcher_for
 from search.hits import display_values, make_hit
 from search.models import EntryKind, SearchEntry
 from search.notes import partial_note
 from search.params import SearchRequest
-from search.results import BACKEND_ELASTICSEARCH, FacetValue, SearchResults, Suggestion
+from search.results import BACKEND_ELASTICSEARCH, FacetValue, SearchResults
 from search.spelling import close_spelling
-from search.suggestions import accents_first, suggest_query
 
 # Elasticsearch's max_result_window: from + size beyond it is refused, so it is capped.
 MAX_WINDOW = 10_000
-MAX_SUGGESTIONS = 50  # as on the database
-# How much each part of the text query counts, as on the database (search.backends.
-# database.ranking): every word found, weighted by concept (search.concepts: an
-# abbreviation spelled out counts once, a function word little) and by the field it is in;
-# adjacent pairs wherever they are, a heading adding a little (PAIR_BOOSTS), since a
-# Vietnamese word is mostly two syllables ("bảo trợ") and a body holding a whole name must
-# beat a title holding half of it; the whole phrase; and the words typed with accents.
-CLAUSE_BOOSTS = {"words": 1.0, "pairs": 3.0, "phrase": 2.0, "exact_words": 1.0}
-PAIR_BOOSTS = {"title": 1.5, "summary": 1.3, "conclusion": 1.1, "body": 1.0}
-# Where the words are found: a title says what a document is about, but one word of it
-# must not outweigh the body holding all of them side by side.
-WORD_BOOSTS = {"title": 2.0, "summary": 1.5, "conclusion": 1.2, "body": 1.0}
-# A recommendation repeats a part of its report, in a short text that BM25 favours; the
-# report shows it in context, so when both match the report comes first.
-RECOMMENDATION_WEIGHT = 0.8
 # The best matches re-ranked by search.ranking, as the database re-ranks its own: the same
 # model orders both, so they agree on what comes first.
 RERANKED = 100
@@ -79,98 +58,6 @@ FACET_FIELDS = {
     "status": ("status", 20),
 }
 CHOICE_LABELS = {"type": EntryKind, "status": RecommendationStatus}
-
-
-# ------------------------------------------------------------------------------ text
-
-
-def _fields(names: tuple[str, ...], form: str, sub: str = "", boosts=BOOSTS) -> list[str]:
-    return [f"{name}_{form}{sub}^{boosts[name]}" for name in names]
-
-
-def _words(query: str, fields: list[str], boost: float) -> dict[str, Any]:
-    # A phrase query: a word the tokenizer splits ("30/06/2021") is found as its parts in
-    # order, as the database finds it.
-    return {"multi_match": {"query": query, "fields": fields, "type": "phrase", "boost": boost}}
-
-
-def text_query(forms: QueryForms, scope: str, required: int | None = None) -> dict[str, Any] | None:
-    """The query for a reader's words, or None when they hold no word to look for.
-
-    What matches is what the database matches (search.concepts): every word, or, with
-    `required`, at least that many of the relaxed words. The rest only ranks.
-    Recommendations count less (RECOMMENDATION_WEIGHT).
-    """
-    words = match_words(forms.expanded_folded)
-    if not words:
-        return None
-    names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
-    word_fields = _fields(names, "folded", boosts=WORD_BOOSTS)
-    weighed = weights(forms.exact, forms.expanded_folded)
-    if required is None:
-        matched, minimum = words, len(words)
-    else:
-        matched, minimum = relaxed_words(forms.exact, forms.expanded_folded), required
-    must = {
-        "bool": {
-            "should": [
-                _words(w, word_fields, CLAUSE_BOOSTS["words"] * weighed.words.get(w, 1.0))
-                for w in matched
-            ],
-            "minimum_should_match": minimum,
-        }
-    }
-    pair_fields = _fields(names, "folded", ".pairs", PAIR_BOOSTS)
-    should: list[dict[str, Any]] = [
-        {
-            "multi_match": {
-                "query": pair,
-                "fields": pair_fields,
-                "type": "best_fields",
-                "boost": CLAUSE_BOOSTS["pairs"] * weight,
-            }
-        }
-        for pair, weight in weighed.pairs.items()
-    ]
-    if len(words) > 1:
-        phrase_fields = _fields(names, "folded", boosts=PAIR_BOOSTS)
-        should.append(_words(forms.expanded_folded, phrase_fields, CLAUSE_BOOSTS["phrase"]))
-    accented = accented_words(forms.exact)
-    if accented:
-        should.append(
-            {
-                "multi_match": {
-                    "query": " ".join(accented),
-                    "fields": _fields(names, "exact", boosts=WORD_BOOSTS),
-                    "type": "best_fields",
-                    "tie_breaker": 0.3,
-                    "boost": CLAUSE_BOOSTS["exact_words"],
-                }
-            }
-        )
-    return {
-        "function_score": {
-            "query": {"bool": {"must": [must], "should": should}},
-            "functions": [
-                {"filter": {"term": {"kind": "recommendation"}}, "weight": RECOMMENDATION_WEIGHT}
-            ],
-            "boost_mode": "multiply",
-        }
-    }
-
-
-def phrase_clauses(forms: QueryForms, scope: str) -> list[dict[str, Any]]:
-    """One clause per phrase the database requires too, side by side in one of the folded
-    fields: what the reader quoted, each number or date of several parts
-    (`QueryForms.phrases`), and each abbreviation's full form (`QueryForms.concepts`: the
-    words of "UBND" side by side, never "Ủy ban bầu cử ... nhân dân"). Filters: they
-    decide what matches, and the text query ranks."""
-    names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
-    fields = [f"{name}_folded" for name in names]  # the forms with positions
-    return [
-        {"multi_match": {"query": phrase, "fields": fields, "type": "phrase"}}
-        for phrase in dict.fromkeys([*forms.phrases, *forms.concepts])
-    ]
 
 
 # --------------------------------------------------------------------------- filters
@@ -369,77 +256,3 @@ def search(request: SearchRequest) -> SearchResults:
         if results.count:
             results.notes.append(partial_note())
     return results
-
-
-# --------------------------------------------------------------------------- suggest
-
-# Terms as the `standard` tokenizer cuts the folded words (their punctuation splits them).
-_TOKEN = re.compile(r"[a-z0-9]+")
-
-
-def _starts(words: tuple[str, ...]) -> dict[str, Any] | None:
-    """Titles whose folded form starts with the words, the last as a prefix: the
-    database's `starts_with(title_folded, ...)` on positions (span_first)."""
-    tokens = _TOKEN.findall(" ".join(words))
-    if not tokens:
-        return None
-    *whole, last = tokens
-    spans = [{"span_term": {"title_folded": token}} for token in whole]
-    spans.append({"span_multi": {"match": {"prefix": {"title_folded": {"value": last}}}}})
-    near = (
-        spans[0]
-        if len(spans) == 1
-        else {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
-    )
-    return {"span_first": {"match": near, "end": len(tokens)}}
-
-
-def suggest(query: str, limit: int = 8) -> list[Suggestion]:
-    """Titles holding what the reader is typing, anywhere, as the database suggests them.
-
-    A search on the folded title (its words, the last as a prefix: `match_bool_prefix`;
-    an abbreviation's full form as a phrase) rather than a completion suggester: a
-    completion matches a title from the start of one of its inputs only, so "UBND" or a
-    word late in a title found nothing unless every word start were an input. The order
-    is search.suggestions': tiers as a constant score (not a recommendation 2, starting
-    with the words 1), then newest, then key, which the database sorts the same way.
-    """
-    wanted = suggest_query(query)
-    if wanted is None or limit < 1:
-        return []
-    text = " ".join(wanted.words)
-    matching: list[dict[str, Any]] = [
-        {"match_bool_prefix": {"title_folded": {"query": text, "operator": "and"}}}
-    ]
-    matching += [{"match_phrase": {"title_folded": phrase}} for phrase in wanted.phrases]
-    not_recommendation = {"bool": {"must_not": [{"term": {"kind": EntryKind.RECOMMENDATION}}]}}
-    tiers: list[dict[str, Any]] = [{"weight": 1}, {"filter": not_recommendation, "weight": 2}]
-    if starts := _starts(wanted.words):
-        tiers.append({"filter": starts, "weight": 1})
-    response = connection.client().search(
-        index=connection.alias(),
-        query={
-            "function_score": {
-                "query": {"bool": {"filter": matching}},
-                "functions": tiers,
-                "score_mode": "sum",
-                "boost_mode": "replace",
-            }
-        },
-        sort=[
-            {"_score": "desc"},
-            {"published": {"order": "desc", "missing": "_last"}},
-            {"key": "asc"},
-        ],
-        track_scores=True,
-        size=min(limit, MAX_SUGGESTIONS),
-        track_total_hits=False,
-        source_includes=["kind", "title", "url"],
-    )
-    items = [
-        Suggestion(
-            text=hit["_source"]["title"], url=hit["_source"]["url"], type=hit["_source"]["kind"]
-        )
-        for hit in response["hits"]["hits"]
-    ]
-    return accents_first(items, wanted)
