@@ -20,6 +20,9 @@ from tests.factories import make_article
 from tests.search_content import WELFARE, build_search_world
 from tests.worlds import module_world
 
+# What a search answer holds, in the page of results and in the OpenAPI schema.
+ANSWER_FIELDS = {"query", "count", "page", "page_size", "items", "facets", "backend", "notes"}
+
 # Built once for the module: its tests only read it (what one writes is rolled back).
 content_world, content = module_world(build_search_world, "content")
 
@@ -36,16 +39,7 @@ def test_search_lists_items_with_absolute_urls_dates_marked_snippets_and_facets(
     response, payload = get(client, q=WELFARE)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
-    assert set(payload) == {
-        "query",
-        "count",
-        "page",
-        "page_size",
-        "items",
-        "facets",
-        "backend",
-        "notes",
-    }
+    assert set(payload) == ANSWER_FIELDS
     assert payload["notes"] == []  # every word found, nothing to say
     assert payload["query"] == WELFARE and payload["count"] == 3
     assert payload["page"] == 1 and payload["page_size"] == 10
@@ -292,16 +286,7 @@ def test_openapi_describes_search_with_its_parameters_and_response(client):
     }
     ok = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     page = schema["components"]["schemas"][ok.rsplit("/", 1)[-1]]
-    assert set(page["properties"]) == {
-        "query",
-        "count",
-        "page",
-        "page_size",
-        "items",
-        "facets",
-        "backend",
-        "notes",
-    }
+    assert set(page["properties"]) == ANSWER_FIELDS
     note = schema["components"]["schemas"]["NoteOut"]
     assert set(note["properties"]) == {"code", "text", "query"}
     assert note["properties"]["code"]["enum"] == ["truncated", "partial", "fallback", "suggestion"]
