@@ -1,6 +1,7 @@
-"""What a reader's query asks for, concept by concept: used to rank, never to match.
+"""What a reader's query asks for, concept by concept, and what every backend must match.
 
-A query's folded words (search.analysis) are not equally telling:
+The weights here rank, they never decide what matches. A query's folded words
+(search.analysis) are not equally telling:
 
 * an abbreviation spelled out ("LĐTBXH" -> seven words) or a full form typed out ("Ủy ban
   nhân dân") is one concept: counted word by word, it would outweigh the rest of the query,
@@ -11,6 +12,10 @@ A query's folded words (search.analysis) are not equally telling:
 Both database engines and Elasticsearch rank with these weights, so the backends agree.
 Matching is untouched: a function word typed must still be found (and an abbreviation's
 full form found side by side: `QueryForms.concepts`, search.abbreviations).
+
+What must match is shared too (`match_words`, `should_relax`, `relaxed_words`): every word,
+or, when fewer than RELAX_BELOW entries hold them all, most of the content words; so the
+backends count the same results.
 """
 
 from __future__ import annotations

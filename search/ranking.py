@@ -46,7 +46,7 @@ EXACT_WEIGHT = 1.5  # words with the accents typed, in the title or summary
 ALL_WORDS = 100.0  # above anything the text can add up to
 BACKEND_WEIGHT = 0.3
 # A recommendation repeats part of its report in a short text; the report shows it in
-# context, so when both match equally the report comes first (as in Elasticsearch). A
+# context, so when both match equally the report comes first. A
 # step, not a factor: a factor would also shrink what both share (coverage).
 RECOMMENDATION_PENALTY = 0.5
 RANK_COLUMNS = ("title", "summary", *FOLDED_FIELDS.values())

@@ -15,9 +15,10 @@ reads the section's path, and a relaxed match, below, costs one more):
 Facet filters and counts come from the rows of query 1 (facets.py). Query 2 is skipped
 when sorting by date, and 2 and 3 are one query when there are few candidates. When fewer
 than RELAX_BELOW entries hold every word (none, for two words), one more query adds
-those holding most of its content words (search.concepts), after the complete matches: a
-word missing or mistyped still finds something. With no complete match, a close spelling is offered
-(search.spelling), and a note says that the results hold only some of the words.
+those holding most of its content words (search.concepts), after the complete matches:
+a word missing or mistyped still finds something. With no complete match, a close
+spelling is offered (search.spelling), and a note says that the results hold only some
+of the words.
 """
 
 from __future__ import annotations

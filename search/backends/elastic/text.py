@@ -15,12 +15,13 @@ from search.analysis import QueryForms
 from search.backends.elastic.documents import BOOSTS, TEXT_FIELDS
 from search.concepts import accented_words, match_words, relaxed_words, weights
 
-# How much each part of the text query counts, as on the database (search.backends.
-# database.ranking): every word found, weighted by concept (search.concepts: an
-# abbreviation spelled out counts once, a function word little) and by the field it is in;
-# adjacent pairs wherever they are, a heading adding a little (PAIR_BOOSTS), since a
-# Vietnamese word is mostly two syllables ("bảo trợ") and a body holding a whole name must
-# beat a title holding half of it; the whole phrase; and the words typed with accents.
+# How much each part of the text query counts, mirroring search.ranking (which then
+# orders the best matches, as on the database): every word found, weighted by concept
+# (search.concepts: an abbreviation spelled out counts once, a function word little) and
+# by the field it is in; adjacent pairs wherever they are, a heading adding a little
+# (PAIR_BOOSTS), since a Vietnamese word is mostly two syllables ("bảo trợ") and a body
+# holding a whole name must beat a title holding half of it; the whole phrase; and the
+# words typed with accents.
 CLAUSE_BOOSTS = {"words": 1.0, "pairs": 3.0, "phrase": 2.0, "exact_words": 1.0}
 PAIR_BOOSTS = {"title": 1.5, "summary": 1.3, "conclusion": 1.1, "body": 1.0}
 # Where the words are found: a title says what a document is about, but one word of it
