@@ -213,6 +213,19 @@ def test_a_report_ranks_above_its_own_recommendation(es, home):
     assert keys("so LD-TB&XH") == ["report:1", "recommendation:2"]
 
 
+def test_a_page_deleted_since_the_index_was_updated_is_left_out_of_the_results(es, home):
+    # The best matches are ordered on the search entries' text (search.ranking); one the
+    # node still holds but the site no longer has is skipped, not an error.
+    load(
+        entry("article:1", "Giám sát an toàn thực phẩm", home),
+        entry("article:2", "An toàn thực phẩm trong trường học", home),
+    )
+    from search.models import SearchEntry
+
+    SearchEntry.objects.filter(key="article:1").delete()  # the node is not told
+    assert keys("an toan thuc pham") == ["article:2"]
+
+
 def test_scope_conclusions_only_searches_conclusions(es, home):
     load(
         entry("report:1", "Giám sát an toàn thực phẩm", home, conclusion="Tăng cường kiểm tra."),
