@@ -1,5 +1,6 @@
 """RSS 2.0 feeds: the whole site at /rss/, each section at <section url>rss/."""
 
+import nh3
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Site
@@ -8,6 +9,17 @@ from .selectors import articles_below, visible_articles
 from .site_address import absolute_url, site_root_url
 
 FEED_SIZE = 30
+
+
+def feed_description(text: str) -> str:
+    """An RSS description (which readers render as HTML) that carries no markup at all.
+
+    Summaries and intros are an editor's plain text, and search snippets are escaped HTML;
+    either may hold "<script>" or "<img onerror=…>" pasted from elsewhere. nh3 drops every
+    tag (script and style with their content) and escapes what is left, so a reader shows
+    text and never runs anything; the feed generator then escapes it once more for XML.
+    """
+    return nh3.clean(text, tags=set()).strip()
 
 
 class VietnameseRssFeed(Rss201rev2Feed):
@@ -35,7 +47,7 @@ class _ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or item.search_description or ""
+        return feed_description(item.summary or item.search_description or "")
 
     def item_link(self, item):
         return item.get_full_url(self.request)
@@ -72,7 +84,7 @@ class SectionFeed(_ArticleFeed):
         return section.get_full_url(self.request)
 
     def description(self, section):
-        return section.intro or f"Tin mới trong chuyên mục {section.title}."
+        return feed_description(section.intro or f"Tin mới trong chuyên mục {section.title}.")
 
     def items(self, section):
         return articles_below(section)[:FEED_SIZE]

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from html import unescape
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
-from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from wagtail.models import Site
 
-from news.feeds import VietnameseRssFeed
+from news.feeds import VietnameseRssFeed, feed_description
 from news.site_address import absolute_url
 from search.models import EntryKind
 from search.params import SearchRequest, parse_request
@@ -75,9 +73,9 @@ class SearchFeed(Feed):
         return absolute_url(self.request, hit.url)
 
     def item_description(self, hit: SearchHit) -> str:
-        # The snippet is escaped HTML with <mark>: plain text here, and the feed
-        # generator escapes it once for XML.
-        return unescape(strip_tags(hit.snippet))
+        # The snippet is escaped HTML with <mark>: the marks go, the escaping stays, so
+        # a "<script>" in an indexed text reaches the reader as text, never as markup.
+        return feed_description(hit.snippet)
 
     def item_pubdate(self, hit: SearchHit) -> datetime | None:
         return hit.published

@@ -49,6 +49,29 @@ def test_section_feed_lists_that_section_and_below(client, sections, content):
     assert [entry.title for entry in feed.entries] == ["Tin công khai"]
 
 
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>Tin <b>nóng</b> & mới"
+
+
+def descriptions(response) -> list[str]:
+    """The descriptions as the XML holds them: the HTML a reader will render (feedparser
+    would sanitise them itself and hide what the site sent)."""
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    return [element.text or "" for element in root.iter("description")]
+
+
+def test_feed_descriptions_carry_no_markup_from_an_editors_text(client, sections):
+    sections["council"].intro = HOSTILE
+    sections["council"].save_revision().publish()
+    make_article(sections["council"], title="Tin có sapo lạ", summary=HOSTILE)
+    for url in ("/rss/", sections["council"].url + "rss/"):
+        found = descriptions(client.get(url))
+        assert "Tin nóng &amp; mới" in found
+        for html in found:
+            assert "<script" not in html and "onerror" not in html and "<img" not in html
+        assert not feedparser.parse(client.get(url).content).bozo
+
+
 def test_sitemap_lists_live_public_pages_only(client, sections, content):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

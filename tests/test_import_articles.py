@@ -244,6 +244,41 @@ def test_bad_lines_are_reported_with_their_numbers_and_skipped(run, sections):
     ]
 
 
+def test_out_of_range_dates_deep_json_and_huge_lines_are_reported_not_fatal(run, sections):
+    from news.importer.records import MAX_JSON_DEPTH, MAX_LINE_BYTES
+
+    nested = article(4, summary=None)
+    nested["extra"] = json.loads("[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH)
+    lines = [
+        article(1),  # 1
+        article(2, published="0001-01-01T00:00:00"),  # 2
+        article(3, published="9999-12-31T23:59:59+07:00"),  # 3
+        nested,  # 4: one level too deep
+        '{"title": ' + "[" * 100_000 + "]" * 100_000 + "}",  # 5: Python's RecursionError
+        article(6, published="01/01/0001 8:00:00 SA"),  # 6
+        article(7, body="x" * MAX_LINE_BYTES),  # 7: over the limit, never parsed
+        article(8, body="ệ" * (MAX_LINE_BYTES // 3 - 1000)),  # 8: under it, in bytes
+        article(9, published="2020-13-45"),  # 9
+        article(10),  # 10
+    ]
+    result = run(lines, "--section", COUNCIL)
+
+    assert result.error is not None  # partial failure: the command's non-zero exit
+    reasons = dict(line.split(": ", 1) for line in result.error_lines)
+    assert sorted(int(key.split()[1]) for key in reasons) == [2, 3, 4, 5, 6, 7, 9]
+    for number in (2, 3, 6):
+        assert "ngoài khoảng" in reasons[f"dòng {number}"], reasons
+    for number in (4, 5):
+        assert f"lồng quá {MAX_JSON_DEPTH} cấp" in reasons[f"dòng {number}"], reasons
+    assert reasons["dòng 7"].startswith("dòng dài"), reasons
+    assert "tối đa 5 MB" in reasons["dòng 7"]
+    assert reasons["dòng 9"].startswith("ngày đăng (published)")
+    assert "Đã tạo 3, cập nhật 0, không đổi 0, lỗi 7." in result.stdout
+    assert sorted(NewsArticlePage.objects.values_list("source_url", flat=True)) == [
+        f"https://hdnd.gialai.gov.vn/Tin-tuc/{n}.aspx" for n in (1, 10, 8)
+    ]
+
+
 def test_missing_file_and_wrong_encoding_are_clear_errors(run, tmp_path, db):
     with pytest.raises(CommandError, match="Không tìm thấy tệp"):
         call_command("import_articles", str(tmp_path / "khong-co.jsonl"))

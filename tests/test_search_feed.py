@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import UTC, datetime, timedelta
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -81,6 +82,24 @@ def test_feed_holds_the_twenty_newest(client, sections):
     assert len(parsed.entries) == 20
     assert parsed.entries[0].title == "Giám sát chuyên đề đợt 23"
     assert parsed.entries[-1].title == "Giám sát chuyên đề đợt 4"
+
+
+def test_feed_descriptions_never_carry_markup_from_indexed_text(client, sections):
+    make_article(
+        sections["council"],
+        title="Giám sát an toàn thực phẩm",
+        summary="Giám sát an toàn thực phẩm <script>alert(1)</script><img src=x onerror=alert(1)>",
+    )
+    rebuild_entries()
+    response, parsed = feed(client, q="an toàn thực phẩm")
+    assert parsed.entries
+    # The XML's own text, as a reader renders it; feedparser would sanitise it and hide it.
+    found = [
+        item.text or "" for item in ElementTree.fromstring(response.content).iter("description")
+    ]
+    assert any("thực phẩm" in html for html in found)
+    for html in found:
+        assert "<script" not in html and "<img" not in html and "<mark" not in html
 
 
 @pytest.mark.parametrize(

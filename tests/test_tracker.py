@@ -321,6 +321,23 @@ def test_csv_never_contains_draft_or_private_reports(client, site):
     assert "Báo cáo mật" not in raw
 
 
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_quoted(client, site):
+    """OWASP CSV injection: text typed by an editor must open as text, not as a formula."""
+    texts = ['=HYPERLINK("http://x.example","Bấm")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1"]
+    for text in texts:
+        Recommendation.objects.create(report=site["first"], text=text)
+    SupervisionReportPage.objects.filter(pk=site["first"].pk).update(title="=1+2")
+    _, rows = read_csv(client.get(site["tracker"].url + "csv/"))
+    cells = {row[1]: row for row in rows[1:]}
+    for text in texts:
+        assert cells["'" + text][2] == "'=1+2"
+    assert cells['\'=HYPERLINK("http://x.example","Bấm")']
+    # Ordinary text and the row numbers are left as they were.
+    assert cells["Tăng mức trợ cấp"][2] == "'=1+2"
+    assert all(row[0].isdigit() for row in rows[1:])
+    assert "Rà soát đối tượng bảo trợ" in cells
+
+
 def test_the_page_links_to_the_csv_of_the_same_filter(client, site):
     html = get(client, site["tracker"], "overdue=1&year=2020").content.decode()
     assert f'href="{site["tracker"].url}csv/?year=2020&amp;overdue=1"' in html

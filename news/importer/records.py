@@ -24,6 +24,16 @@ CAPTION_MAX = 500
 # Liferay and other portals' exports carry long asset-publisher addresses.
 SOURCE_URL_MAX = 2000
 SECTION_TITLE_MAX = 255
+# A line longer than this (in UTF-8 bytes) is refused before it is parsed: the old portal's
+# biggest article is well under 1 MB, and json.loads of a huge line would hold the run.
+MAX_LINE_BYTES = 5 * 1024 * 1024
+# An article is a flat object; deeper nesting is a broken or hostile export, refused before
+# it reaches code that recurses (json itself raises RecursionError near 1,000 levels).
+MAX_JSON_DEPTH = 50
+# Publication dates outside these years are typos (0001, 9999…), and the extremes of
+# datetime overflow when moved between time zones.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
 
 _validate_url = URLValidator(schemes=["http", "https"])
 _JSON_TYPE_NAMES = {
@@ -86,11 +96,39 @@ def read_lines(path: str | Path) -> list[tuple[int, str]]:
     return [(number, line) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
 
 
+def _line_bytes(text: str) -> int:
+    # Encoding costs a copy: only for lines that could be over the limit at 4 bytes a char.
+    return len(text) if len(text) * 4 <= MAX_LINE_BYTES else len(text.encode("utf-8"))
+
+
+def _depth(value: object) -> int:
+    """How deeply lists and objects nest (1 for a flat object), without recursing."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
 def parse_line(number: int, text: str) -> ArticleRecord:
+    size = _line_bytes(text)
+    if size > MAX_LINE_BYTES:
+        raise LineError(
+            f"dòng dài {size} byte, tối đa {MAX_LINE_BYTES // 1024 // 1024} MB "
+            f"({MAX_LINE_BYTES} byte); dòng không được đọc"
+        )
+    too_deep = f"JSON lồng quá {MAX_JSON_DEPTH} cấp"
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise LineError(f"JSON không hợp lệ ở cột {error.colno}") from error
+    except RecursionError as error:
+        raise LineError(too_deep) from error
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise LineError(too_deep)
     if not isinstance(data, dict):
         kind = _JSON_TYPE_NAMES.get(type(data), type(data).__name__)
         raise LineError(f"mỗi dòng phải là một đối tượng JSON {{…}}, không phải {kind}")
@@ -106,6 +144,11 @@ def parse_line(number: int, text: str) -> ArticleRecord:
         else:  # news.dates explains itself in Vietnamese
             reason = str(error)
         raise LineError(f"ngày đăng (published): {reason}") from error
+    if not EARLIEST_YEAR <= published.year < LATEST_YEAR:
+        raise LineError(
+            f"ngày đăng (published): năm {published.year} ngoài khoảng "
+            f"{EARLIEST_YEAR}–{LATEST_YEAR - 1}: {published_text!r}"
+        )
     try:
         body_html = body_to_rich_text(body)
     except (AssertionError, ValueError) as error:  # the converter asserts on bad nesting

@@ -12,6 +12,8 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.csv_cells import safe_row
+
 from ..enums import RecommendationStatus
 from ..models import Recommendation, SupervisionReportPage
 from ..overdue import is_past_due
@@ -128,9 +130,9 @@ class _Echo:
 
 def csv_lines(header: list[str], rows: Iterator[list[str]]) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield BOM + writer.writerow(header)
+    yield BOM + writer.writerow(safe_row(header))
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow(safe_row(row))
 
 
 def csv_filename(today: date | None = None) -> str:
