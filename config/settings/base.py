@@ -141,6 +141,8 @@ def _cache_from_url(url: str) -> dict:
 
 
 CACHES = {"default": _cache_from_url(os.environ.get("CACHE_URL", ""))}
+# Production turns this on: core.checks then refuses a per-process cache (core.E001).
+REQUIRE_SHARED_CACHE = False
 # Wagtail looks renditions up in this alias before the database.
 CACHES["renditions"] = {**CACHES["default"], "TIMEOUT": 60 * 60 * 24 * 7}
 if "LOCATION" in CACHES["renditions"] and CACHES["renditions"]["BACKEND"].endswith("LocMemCache"):
