@@ -24,7 +24,7 @@ if not os.environ.get("BASE_URL", "").strip():
         "BASE_URL phải được đặt trong chế độ production: địa chỉ gốc của trang, "
         "ví dụ BASE_URL=https://hdnd.example.vn."
     )
-_, SITE_HOST, _ = parse_base_url(BASE_URL)  # ImproperlyConfigured, in words, if not an origin
+_, _site_host, _ = parse_base_url(BASE_URL)  # ImproperlyConfigured, in words, if not an origin
 
 # base.py's default (localhost) would answer 400 to every real reader; a host that is not
 # BASE_URL's would make every canonical link, feed and API URL point at a refused host.
@@ -33,10 +33,10 @@ if not os.environ.get("ALLOWED_HOSTS", "").strip():
         "ALLOWED_HOSTS phải được đặt trong chế độ production: các tên miền của trang, "
         "cách nhau bằng dấu phẩy, ví dụ ALLOWED_HOSTS=hdnd.example.vn."
     )
-if not validate_host(SITE_HOST, ALLOWED_HOSTS):
+if not validate_host(_site_host, ALLOWED_HOSTS):
     raise ImproperlyConfigured(
         f"ALLOWED_HOSTS={','.join(ALLOWED_HOSTS)!r} không gồm tên miền của "
-        f"BASE_URL ({SITE_HOST}): mọi liên kết trang in ra sẽ trỏ tới một tên miền bị từ chối."
+        f"BASE_URL ({_site_host}): mọi liên kết trang in ra sẽ trỏ tới một tên miền bị từ chối."
     )
 
 # Several workers must forget a cached list together (core.checks, core.E001): Redis.
