@@ -66,6 +66,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which answers HEAD for static files itself; above everything that
+    # dispatches on the method (views behind require_GET, django-ninja's GET routes).
+    "core.head.HeadAsGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -138,6 +141,8 @@ def _cache_from_url(url: str) -> dict:
 
 
 CACHES = {"default": _cache_from_url(os.environ.get("CACHE_URL", ""))}
+# Production turns this on: core.checks then refuses a per-process cache (core.E001).
+REQUIRE_SHARED_CACHE = False
 # Wagtail looks renditions up in this alias before the database.
 CACHES["renditions"] = {**CACHES["default"], "TIMEOUT": 60 * 60 * 24 * 7}
 if "LOCATION" in CACHES["renditions"] and CACHES["renditions"]["BACKEND"].endswith("LocMemCache"):

@@ -1,13 +1,15 @@
-"""Production: secure by default. Needs SECRET_KEY, ALLOWED_HOSTS and BASE_URL from the env."""
+"""Production: secure by default. Needs SECRET_KEY, ALLOWED_HOSTS, BASE_URL and CACHE_URL
+from the environment."""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 
 from news.site_address import parse_base_url
 
 from .base import *  # noqa: F403
-from .base import BASE_URL, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, BASE_URL, SECRET_KEY, env_bool
 
 DEBUG = False
 if not SECRET_KEY or len(SECRET_KEY) < 50:
@@ -22,7 +24,23 @@ if not os.environ.get("BASE_URL", "").strip():
         "BASE_URL phải được đặt trong chế độ production: địa chỉ gốc của trang, "
         "ví dụ BASE_URL=https://hdnd.example.vn."
     )
-parse_base_url(BASE_URL)  # ImproperlyConfigured, in words, when it is not an origin
+_, _site_host, _ = parse_base_url(BASE_URL)  # ImproperlyConfigured, in words, if not an origin
+
+# base.py's default (localhost) would answer 400 to every real reader; a host that is not
+# BASE_URL's would make every canonical link, feed and API URL point at a refused host.
+if not os.environ.get("ALLOWED_HOSTS", "").strip():
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS phải được đặt trong chế độ production: các tên miền của trang, "
+        "cách nhau bằng dấu phẩy, ví dụ ALLOWED_HOSTS=hdnd.example.vn."
+    )
+if not validate_host(_site_host, ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        f"ALLOWED_HOSTS={','.join(ALLOWED_HOSTS)!r} không gồm tên miền của "
+        f"BASE_URL ({_site_host}): mọi liên kết trang in ra sẽ trỏ tới một tên miền bị từ chối."
+    )
+
+# Several workers must forget a cached list together (core.checks, core.E001): Redis.
+REQUIRE_SHARED_CACHE = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -34,8 +52,16 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# Opt-in: includeSubDomains forces HTTPS on every subdomain of the province's domain (other
+# offices' plain-HTTP services included) for a year, and a preload listing is shipped in
+# browsers and takes months to undo. The operator who owns the whole domain turns them on.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# `check --deploy` warns about each flag left off; off is this deployment's decision.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # DENY passes `check --deploy` (security.W019). Wagtail's preview views set SAMEORIGIN on
