@@ -34,10 +34,10 @@ from search import ranking as text_ranking
 from search.analysis import TEXT_FIELDS, QueryForms, query_forms
 from search.backends.database import engine, ranking
 from search.backends.database import facets as facet_counts
-from search.backends.database.engine import Condition, Engine, Row, details
+from search.backends.database.engine import Condition, Engine, Row
 from search.concepts import match_words, relaxed_required, relaxed_words, should_relax
 from search.highlight import matcher_for
-from search.hits import DISPLAY_COLUMNS, make_hit
+from search.hits import DISPLAY_COLUMNS, display_values, make_hit
 from search.models import EntryKind, SearchEntry
 from search.notes import partial_note
 from search.params import SearchRequest
@@ -48,11 +48,6 @@ from search.suggestions import accents_first, suggest_query
 ONE_QUERY_FETCH = 20  # this few candidates: ranking and display text in one query
 MAX_SUGGESTIONS = 50
 CONCLUSION_KINDS = (EntryKind.REPORT, EntryKind.RECOMMENDATION)
-
-
-def words_of(forms: QueryForms) -> list[str]:
-    """The distinct folded words to match, in the reader's order."""
-    return match_words(forms.expanded_folded)
 
 
 def _day_start(day: date) -> Any:
@@ -204,7 +199,7 @@ def _hits(
 ) -> list[SearchHit]:
     ids = [row.id for row in page]
     if not all("key" in texts.get(pk, {}) for pk in ids):
-        texts = details(ids, DISPLAY_COLUMNS)
+        texts = display_values(ids)
     matcher = matcher_for(forms)
     return [
         make_hit(texts[row.id], scores.get(row.id, row.score / top), matcher, request.scope)
@@ -216,7 +211,7 @@ def _hits(
 def search(request: SearchRequest) -> SearchResults:
     """Search the entries: results, counts, facets, and advice when nothing matches."""
     forms = query_forms(request.query)
-    words = words_of(forms)
+    words = match_words(forms.expanded_folded)
     if request.query.strip() and not words:
         return _empty(request)  # only punctuation or invisible characters: no word to find
     db = engine.for_connection()
