@@ -30,8 +30,6 @@ from search.backends.elastic.documents import SOURCE_FOR_HITS
 from search.backends.elastic.text import phrase_clauses, text_query
 from search.concepts import (
     match_words,
-    relaxed_required,
-    relaxed_words,
     should_relax,
 )
 from search.highlight import matcher_for
@@ -233,8 +231,7 @@ def search(request: SearchRequest) -> SearchResults:
     if relaxed:
         # As on the database: too few entries hold every word, so those holding most of
         # the content words count too.
-        required = relaxed_required(len(relaxed_words(forms.exact, forms.expanded_folded)))
-        query = text_query(forms, request.scope, required)
+        query = text_query(forms, request.scope, relaxed=True)
         response = _search(request, query, True, window, source, phrases)
     matcher = matcher_for(forms)
     hits = response["hits"]["hits"]

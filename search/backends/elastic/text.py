@@ -13,7 +13,13 @@ from typing import Any
 
 from search.analysis import QueryForms
 from search.backends.elastic.documents import BOOSTS, TEXT_FIELDS
-from search.concepts import accented_words, match_words, relaxed_words, weights
+from search.concepts import (
+    accented_words,
+    match_words,
+    relaxed_required,
+    relaxed_words,
+    weights,
+)
 
 # How much each part of the text query counts, mirroring search.ranking (which then
 # orders the best matches, as on the database): every word found, weighted by concept
@@ -42,12 +48,12 @@ def _words(query: str, fields: list[str], boost: float) -> dict[str, Any]:
     return {"multi_match": {"query": query, "fields": fields, "type": "phrase", "boost": boost}}
 
 
-def text_query(forms: QueryForms, scope: str, required: int | None = None) -> dict[str, Any] | None:
+def text_query(forms: QueryForms, scope: str, relaxed: bool = False) -> dict[str, Any] | None:
     """The query for a reader's words, or None when they hold no word to look for.
 
-    What matches is what the database matches (search.concepts): every word, or, with
-    `required`, at least that many of the relaxed words. The rest only ranks.
-    Recommendations count less (RECOMMENDATION_WEIGHT).
+    What matches is what the database matches (search.concepts): every word, or, when
+    `relaxed`, most of the content words. The rest only ranks. Recommendations count less
+    (RECOMMENDATION_WEIGHT).
     """
     words = match_words(forms.expanded_folded)
     if not words:
@@ -55,10 +61,11 @@ def text_query(forms: QueryForms, scope: str, required: int | None = None) -> di
     names = ("conclusion",) if scope == "conclusions" else TEXT_FIELDS
     word_fields = _fields(names, "folded", boosts=WORD_BOOSTS)
     weighed = weights(forms.exact, forms.expanded_folded)
-    if required is None:
-        matched, minimum = words, len(words)
+    if relaxed:
+        matched = relaxed_words(forms.exact, forms.expanded_folded)
+        minimum = relaxed_required(len(matched))
     else:
-        matched, minimum = relaxed_words(forms.exact, forms.expanded_folded), required
+        matched, minimum = words, len(words)
     must = {
         "bool": {
             "should": [
