@@ -44,7 +44,6 @@ UNAMBIGUOUS_FOLDED = frozenset(
 # Upper-case words with no tone mark ("HĐND", "LĐTBXH", "GD&ĐT"): abbreviations, whose "Đ"
 # is not an accent the reader chose.
 _ABBREVIATION = re.compile(r"^[A-ZĐ0-9&\-]+$")
-_TONE_MARKED = frozenset(MARKED_LETTERS) - {"đ", "Đ"}
 
 
 @dataclass(frozen=True)
@@ -108,13 +107,8 @@ def weighted_concepts(exact: str, expanded_folded: str) -> list[Concept]:
 
 def has_real_diacritics(exact: str) -> bool:
     """Whether the reader typed tone marks or vowel marks, not only an abbreviation's "Đ"
-    ("HĐND tỉnh" has them, through "tỉnh"; "HĐND" alone has none)."""
-    for word in exact.split():
-        if _ABBREVIATION.match(word):
-            continue
-        if any(ch in _TONE_MARKED for ch in word) or "đ" in word.lower():
-            return True
-    return False
+    ("HĐND tỉnh" has them, through "tỉnh"; "HĐND" alone, or "(HĐND)", has none)."""
+    return bool(accented_words(exact))
 
 
 def accented_words(exact: str) -> list[str]:
