@@ -5,8 +5,6 @@ Checks the set only; it runs no search. Scoring the backends on it is the rankin
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 import subprocess
 import sys
@@ -15,28 +13,22 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).parent / "relevance" / "realworld"
+from tests.relevance import realworld_set
+
+HERE = realworld_set.FOLDER
 KINDS = {"exact", "no_diacritics", "abbreviation", "tones", "partial", "person", "place",
          "number", "phrase", "question"}  # fmt: skip
 COMMON = {"id", "type", "title", "summary", "body", "section", "date"}
 
 
-def _split():
-    spec = importlib.util.spec_from_file_location("realworld_split", HERE / "split.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def documents() -> list[dict]:
-    lines = (HERE / "documents.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
+    return realworld_set.documents()
 
 
 @pytest.fixture(scope="module")
 def queries() -> list[tuple[str, str, list[str]]]:
-    return _split().rows()
+    return realworld_set.split().rows()
 
 
 def words(document: dict) -> int:
@@ -84,7 +76,7 @@ def test_every_judged_document_exists_and_no_query_is_repeated(documents, querie
 
 
 def test_every_kind_has_enough_queries_in_both_halves(queries):
-    split = _split()
+    split = realworld_set.split()
     assert len(queries) >= 200
     per_kind = Counter(kind for kind, _, _ in queries)
     assert set(per_kind) == KINDS and min(per_kind.values()) >= 15, per_kind

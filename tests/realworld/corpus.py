@@ -8,10 +8,8 @@ page's slug is the document's id, so a search result maps back to the judged ids
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from pathlib import Path
 
 from django.utils import timezone
 from wagtail.models import Page
@@ -20,12 +18,8 @@ from reports.enums import BodyKind
 from reports.models import Agency, Recommendation, SupervisingBody
 from search.indexing import rebuild_entries
 from tests.factories import home_page, make_article, make_section
-from tests.relevance import scoring
+from tests.relevance import realworld_set, scoring
 from tests.report_factories import build_report, make_report_index
-
-FOLDER = Path(__file__).parents[1] / "relevance" / "realworld"
-DOCUMENTS = FOLDER / "documents.jsonl"
-QUERIES = FOLDER / "queries.tsv"
 
 
 @dataclass
@@ -37,11 +31,6 @@ class Corpus:
     def document(self, result_type: str, url: str) -> str:
         key = scoring.document_id(result_type, url)
         return self.ids.get(key, key)
-
-
-def documents() -> list[dict]:
-    lines = DOCUMENTS.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -84,7 +73,7 @@ def _agency(name: str) -> Agency:
 
 def build_corpus() -> Corpus:
     """Publish every document of the set; the search entries are written as on a real site."""
-    docs = documents()
+    docs = realworld_set.documents()
     corpus = Corpus()
     sections = _Sections()
     index = make_report_index(home_page(), title="Báo cáo kết quả giám sát")

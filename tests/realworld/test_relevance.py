@@ -12,7 +12,6 @@ bench/relevance_agreement.py compares across backends (SQLite and PostgreSQL run
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import uuid
@@ -26,8 +25,9 @@ from django.db import connection
 
 from search.params import SearchRequest
 from tests.elasticsearch_node import require_elasticsearch
-from tests.realworld.corpus import FOLDER, QUERIES, Corpus
-from tests.relevance import scoring
+from tests.realworld.corpus import Corpus
+from tests.relevance import realworld_set, scoring
+from tests.relevance.realworld_set import QUERIES
 
 MIN_MRR = 0.95
 MIN_KIND_MRR = 0.90
@@ -35,14 +35,7 @@ MIN_AGREEMENT = 0.90
 COUNT_TOLERANCE = 0.10
 
 
-def _split():
-    spec = importlib.util.spec_from_file_location("realworld_split", FOLDER / "split.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-HALF = _split().half
+HALF = realworld_set.split().half
 
 
 @dataclass(frozen=True)
