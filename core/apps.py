@@ -13,3 +13,7 @@ class CoreConfig(AppConfig):
         # Not tagged "deploy": production must refuse `migrate` and `runserver`, not only
         # `check --deploy`. REQUIRE_SHARED_CACHE keeps it silent in development and tests.
         checks.register(check_shared_cache, checks.Tags.caches)
+
+        from core import page_cache_signals
+
+        page_cache_signals.connect()

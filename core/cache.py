@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import transaction
 
 T = TypeVar("T")
 
@@ -48,7 +49,16 @@ def content_generation() -> int:
 
 
 def bump_content_generation() -> None:
+    """Bump now and, inside a transaction, again once it commits.
+
+    The first bump hides every copy rendered before the change; but a request in another
+    worker may render the old rows again before the commit and cache them under the new
+    number. The second bump, after the commit, puts those out of reach too (the full-page
+    cache, core.page_cache, would otherwise keep them until they expire).
+    """
     bump_generation(CONTENT_GENERATION_KEY)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: bump_generation(CONTENT_GENERATION_KEY), robust=True)
 
 
 def cached_for_generation(key: str, compute: Callable[[], T], timeout: int | None = None) -> T:

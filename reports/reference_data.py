@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction
 
-from core.cache import bump_generation, cached, generation
+from core.cache import bump_content_generation, bump_generation, cached, generation
 
 from .models import AdministrativeUnit, Agency, Field, Person, SupervisingBody
 
@@ -31,6 +31,9 @@ def reference_generation() -> int:
 
 def bump_reference_generation(**kwargs) -> None:
     bump_generation(REFERENCE_GENERATION_KEY)
+    # Whole pages show this data too: the full-page cache (core.page_cache) is keyed on
+    # the content generation only.
+    bump_content_generation()
 
 
 for _model in (

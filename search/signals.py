@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from core.cache import bump_content_generation
 from news.models import NewsIndexPage
 from reports.models import RecommendationUpdate, ReportIndexPage
 from search import indexing, parallel
@@ -64,6 +65,9 @@ def _refresh_pending(*, workers: int = 1) -> None:
         indexing.refresh_pages_by_id(deep, descendants=True, workers=workers)
     if flat:
         indexing.refresh_pages_by_id(flat, descendants=False, workers=workers)
+    if deep or flat:
+        # Search pages cached between the commit and this refresh showed the old index.
+        bump_content_generation()
 
 
 @contextmanager

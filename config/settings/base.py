@@ -257,3 +257,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Full-page cache (issue 11 §1, core.page_cache) ---
+# Anonymous GETs are served from the cache until the content generation moves; 0 turns it
+# off. ConditionalGetMiddleware (ETag/Last-Modified → 304) sits above it and below
+# HeadAsGetMiddleware, so HEAD and cache hits get the same validators as GET.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# max-age of `Cache-Control: public` on cached pages: what a browser or proxy may reuse
+# without asking (it cannot be purged, so it is short).
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "30"))
+_after_head = MIDDLEWARE.index("core.head.HeadAsGetMiddleware") + 1
+MIDDLEWARE[_after_head:_after_head] = [
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.page_cache.PageCacheMiddleware",
+]

@@ -21,3 +21,7 @@ CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCach
 # test); otherwise every publish in every test would write to the shared node.
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX_PREFIX = "test-hdnd"
+# Full-page cache (issue 11 §1): off, so that tests which build pages with factories (no
+# publish signal) and read them twice see the second state; tests/test_page_cache*.py
+# turn it on.
+PAGE_CACHE_SECONDS = 0

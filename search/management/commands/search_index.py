@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from core.cache import bump_content_generation
 from search.backends.elastic import connection, indexer
 from search.backends.elastic.status import Status, status
 from search.indexing import rebuild_entries
@@ -48,6 +49,8 @@ class Command(BaseCommand):
         try:
             with exclusive_run(action):
                 getattr(self, f"_{action}")()
+            # The search pages and API cached by the web workers showed the old index.
+            bump_content_generation()
         except IndexingBusy as busy:
             raise CommandError(_busy_message(busy)) from None
 
