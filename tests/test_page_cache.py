@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from news.models import ArticleViewCount, PortalSettings
@@ -235,3 +236,17 @@ def test_nothing_is_cached_when_the_cache_is_off(client, settings, article):
     settings.PAGE_CACHE_SECONDS = 0
     read(client, article.url)
     assert "X-Page-Cache" not in read(client, article.url)
+
+
+def test_scheduled_publishing_and_expiry_purge_the_cached_pages(client, sections, article):
+    draft = make_article(sections["council"], title="Lịch tiếp công dân tháng 12", live=False)
+    revision = draft.save_revision()
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save()
+    # Its expiry came while it was live (no signal: nothing changes until the command runs).
+    type(article).objects.filter(pk=article.pk).update(expire_at=revision.approved_go_live_at)
+    assert article.url in warm(client, sections["council"].url).text
+    call_command("publish_scheduled", stdout=io.StringIO())
+    listing = read(client, sections["council"].url).text
+    assert "Lịch tiếp công dân tháng 12" in listing
+    assert article.url not in listing
