@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project first: bench/ (the script's folder, already on the path) has a search.py.
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 PYTHON = ROOT / ".venv" / "bin" / "python"

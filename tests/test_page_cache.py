@@ -250,3 +250,13 @@ def test_scheduled_publishing_and_expiry_purge_the_cached_pages(client, sections
     listing = read(client, sections["council"].url).text
     assert "Lịch tiếp công dân tháng 12" in listing
     assert article.url not in listing
+
+
+def test_a_csrf_cookie_alone_still_gets_the_shared_copy_but_a_session_does_not(client, article):
+    warm(client, article.url)
+    client.cookies["csrftoken"] = "a" * 32  # left by an earlier form: nothing personal
+    assert read(client, article.url)["X-Page-Cache"] == "hit"
+    client.cookies["sessionid"] = "whoever"  # a page password, a preview, a login
+    personal = read(client, article.url)
+    assert "X-Page-Cache" not in personal
+    assert "no-store" in personal["Cache-Control"]
