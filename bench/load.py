@@ -15,7 +15,7 @@ page cache — lists, restrictions, renditions — stay warm, as they are betwee
 A cache-busting query string would not do: wrk repeats one URL, which the cache keeps.
 
 Prints per page: requests/s, p50 and p99 latency, non-2xx/3xx answers and socket errors
-(connect, read, write, timeout), then the cached/uncached ratio of the article.
+(connect, read, write, timeout; wrk waits up to gunicorn's 30 s), then the cached/uncached ratio of the article.
 """
 
 from __future__ import annotations
@@ -193,7 +193,9 @@ def run_wrk(url: str, duration: int, connections: int) -> tuple[float, float, fl
             "--threads=2",
             f"--connections={connections}",
             f"--duration={duration}s",
-            "--timeout=10s",
+            # gunicorn's own worker timeout: a slower request would be killed there anyway,
+            # so a wrk timeout means an answer the server could not give.
+            "--timeout=30s",
             "--latency",
             "-H",
             f"User-Agent: {READER_AGENT}",
