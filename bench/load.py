@@ -15,7 +15,8 @@ page cache — lists, restrictions, renditions — stay warm, as they are betwee
 A cache-busting query string would not do: wrk repeats one URL, which the cache keeps.
 
 Prints per page: requests/s, p50 and p99 latency, non-2xx/3xx answers and socket errors
-(connect, read, write, timeout; wrk waits up to gunicorn's 30 s), then the cached/uncached ratio of the article.
+(connect, read, write, timeout; wrk waits up to gunicorn's 30 s), then the cached/uncached
+ratio of the article.
 """
 
 from __future__ import annotations
