@@ -1,6 +1,6 @@
 """Throughput of search and article pages while Elasticsearch is frozen (SIGSTOP).
 
-    .venv/bin/python bench/frozen_engine.py [--duration 15] [--connections 10]
+    .venv/bin/python bench/frozen_engine.py [--duration 15] [--connections 10] [--sequential 10]
 
 Builds the demo site in a throwaway SQLite file, starts a PRIVATE Elasticsearch node
 (tests.private_elasticsearch: var/elasticsearch-private, port 9260; never the shared node)
@@ -14,7 +14,9 @@ engine holds the worker an article request waits for):
                   what the site did before the breaker
     frozen+breaker the node SIGSTOPped, the breaker on (3 failures, 30 s cool-down)
 
-Prints requests/s, mean and p99 latency, and errors/timeouts per page per scenario. The
+Prints requests/s, mean and p99 latency, and errors/timeouts per page per scenario, then
+the time of searches made one after the other once wrk is done (with the breaker open:
+the database's answer, no wait on the node). The
 node is always resumed (SIGCONT) and everything this script started is stopped at the end.
 """
 
@@ -148,6 +150,17 @@ def summary(output: str) -> str:
     )
 
 
+def one_at_a_time(url: str, count: int) -> str:
+    """Median and max of `count` requests made one after the other (nothing else running)."""
+    times = []
+    for _ in range(count):
+        started = time.monotonic()
+        urllib.request.urlopen(url, timeout=30).read()
+        times.append((time.monotonic() - started) * 1000)
+    times.sort()
+    return f"median {times[len(times) // 2]:7.1f} ms  max {times[-1]:7.1f} ms"
+
+
 def scenario(name: str, base: str, article: str, args: argparse.Namespace) -> None:
     search = wrk(base + SEARCH, args.duration, args.connections)
     page = wrk(base + article, args.duration, args.connections)
@@ -155,12 +168,14 @@ def scenario(name: str, base: str, article: str, args: argparse.Namespace) -> No
     page_out, _ = page.communicate()
     print(f"{name:16} search  {summary(search_out)}")
     print(f"{'':16} article {summary(page_out)}")
+    print(f"{'':16} search, one at a time: {one_at_a_time(base + SEARCH, args.sequential)}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=10, help="per wrk (two run at once)")
+    parser.add_argument("--sequential", type=int, default=10, help="searches timed one by one")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed (apt-get install wrk)")
