@@ -21,9 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import OperationalError
 from django.test import RequestFactory
 
-from core.db_unavailable import unavailable_response
+from core.db_unavailable import server_error, unavailable_response
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = REPO_ROOT / "scripts" / "postgres.sh"
@@ -44,6 +45,21 @@ def test_the_503_page_and_json_need_no_database(django_assert_num_queries, db, s
     error = json.loads(api.content)["error"]
     assert error["code"] == "service_unavailable" and VIETNAMESE in error["message"]
     assert "no-store" in page["Cache-Control"]
+
+
+def test_outside_a_view_a_database_error_is_503_and_any_other_error_500(db):
+    # handler500 runs inside Django's `except`: what failed is sys.exc_info().
+    request = RequestFactory().get("/")
+    try:
+        raise OperationalError("connection to server at 127.0.0.1 failed")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503 and VIETNAMESE in response.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(request)
+    assert response.status_code == 500 and "Lỗi máy chủ" in response.content.decode()
 
 
 def _cluster(command: str) -> subprocess.CompletedProcess[str]:
