@@ -87,7 +87,7 @@ def test_a_frozen_node_opens_the_breaker_and_the_site_keeps_serving(
             waited = time.monotonic() - started
             assert payload["backend"] == "database" and payload["count"] == 1
             assert [note["code"] for note in payload["notes"]] == ["fallback"]
-            assert waited < TIMEOUT + 5  # bounded by the timeout, not by the frozen node
+            assert waited < TIMEOUT + 10  # bounded by the timeout (generous: loaded CI machines)
         assert breaker.state() == breaker.OPEN
         sent = requests_sent(caplog, private_url)
 
