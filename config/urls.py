@@ -32,3 +32,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# --- Faults (issue 11 §5): the database unreachable outside a view answers 503, not 500.
+handler500 = "core.db_unavailable.server_error"

@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from search import parallel, sources
+from search import breaker, parallel, sources
 from search.analysis import TEXT_FIELDS, expanded_folded_all
 from search.backends.database.writer import BatchedIndexWriter, add_entries
 from search.models import IndexingFailure, SearchEntry
@@ -224,11 +224,17 @@ def push_to_elasticsearch(written: list[SearchEntry], deleted_keys: list[str]) -
 
     if not elastic.is_configured() or not (written or deleted_keys):
         return
-    try:
+
+    def send() -> None:
         if written:
             elastic.index_entries(written)
         if deleted_keys:
             elastic.delete_keys(deleted_keys)
+
+    try:
+        # Through the readers' breaker: while it is open a publish records the change for
+        # `search_index sync` at once instead of waiting ELASTICSEARCH_TIMEOUT on a frozen node.
+        breaker.guarded(send)
     except Exception as error:  # noqa: BLE001 - any failure must not block publishing
         logger.warning("Elasticsearch update failed, recorded for sync: %s", error)
         message = elastic.describe(error)[:2000]

@@ -3,13 +3,15 @@
 Elasticsearch answers when it is configured and healthy; any failure (down, slow beyond
 ELASTICSEARCH_TIMEOUT, an error) is logged and the database backend answers instead, with
 `fallback_reason` set so the page can say so discreetly. Readers never see a 500 because
-of search.
+of search. Every call goes through search.breaker: after a few failures Elasticsearch is
+not called at all for a cool-down, so a frozen node costs no reader the full timeout.
 """
 
 from __future__ import annotations
 
 import logging
 
+from search import breaker
 from search.backends import database, elastic
 from search.notes import fallback_note
 from search.params import SearchRequest
@@ -19,12 +21,21 @@ from search.spelling import close_spelling
 logger = logging.getLogger(__name__)
 
 
+def _log_failure(what: str, error: Exception) -> None:
+    if isinstance(error, breaker.EngineUnavailable):
+        # Expected while the breaker is open: one line per request would flood the log
+        # (the breaker logs its own state changes).
+        logger.debug("Elasticsearch %s skipped: %s", what, error)
+    else:
+        logger.warning("Elasticsearch %s failed, using the database: %s", what, error)
+
+
 def run_search(request: SearchRequest) -> SearchResults:
     if elastic.is_configured():
         try:
-            results = elastic.search(request)
+            results = breaker.guarded(elastic.search, request)
         except Exception as error:  # noqa: BLE001 - any backend failure falls back
-            logger.warning("Elasticsearch search failed, using the database: %s", error)
+            _log_failure("search", error)
             results = database.search(request)
             results.fallback_reason = fallback_note().text
             return results
@@ -38,7 +49,7 @@ def run_search(request: SearchRequest) -> SearchResults:
 def suggest(query: str, limit: int = 8) -> list[Suggestion]:
     if elastic.is_configured():
         try:
-            return elastic.suggest(query, limit)
+            return breaker.guarded(elastic.suggest, query, limit)
         except Exception as error:  # noqa: BLE001
-            logger.warning("Elasticsearch suggest failed, using the database: %s", error)
+            _log_failure("suggest", error)
     return database.suggest(query, limit)

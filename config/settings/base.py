@@ -271,3 +271,36 @@ MIDDLEWARE[_after_head:_after_head] = [
     "django.middleware.http.ConditionalGetMiddleware",
     "core.page_cache.PageCacheMiddleware",
 ]
+
+# --- Faults (issue 11 §3, §5): search engine breaker, database outage, e-mail -----------------
+# search.breaker: after this many failed or timed-out Elasticsearch calls in a row, no call is
+# made for ELASTICSEARCH_BREAKER_COOLDOWN seconds (the database answers at once), then one
+# probe. The state is in the default cache, shared by every worker (Redis in production).
+ELASTICSEARCH_BREAKER_FAILURES = int(os.environ.get("ELASTICSEARCH_BREAKER_FAILURES", "3"))
+ELASTICSEARCH_BREAKER_COOLDOWN = float(os.environ.get("ELASTICSEARCH_BREAKER_COOLDOWN", "30"))
+# core.db_unavailable: the database unreachable answers 503 with this Retry-After (seconds).
+MIDDLEWARE += ["core.db_unavailable.DatabaseUnavailableMiddleware"]
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "30"))
+# E-mail (workflow notifications, password resets) through SMTP from the environment.
+# core.mail.MonitoredEmailBackend hands each message to EMAIL_DELIVERY_BACKEND and records a
+# failed send for the admin dashboard (and the log) instead of losing it silently.
+EMAIL_BACKEND = "core.mail.MonitoredEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "Chỉ đặt một trong EMAIL_USE_TLS (STARTTLS, thường cổng 587) và EMAIL_USE_SSL "
+        "(SMTPS, thường cổng 465)."
+    )
+# A hung mail server must not hold an editor's request (or a worker) for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "HĐND tỉnh <no-reply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# --- end Faults ---------------------------------------------------------------------------------
