@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import logging
 
+from django.http import HttpResponseBase
+from django.utils.cache import patch_cache_control
+
 from search import breaker
 from search.backends import database, elastic
 from search.notes import fallback_note
@@ -44,6 +47,13 @@ def run_search(request: SearchRequest) -> SearchResults:
             results.suggestion = close_spelling(request.query)
         return results
     return database.search(request)
+
+
+def keep_out_of_caches(response: HttpResponseBase, results: SearchResults | None) -> None:
+    """A stand-in answer from the database while Elasticsearch is away is not cached: the page
+    cache would otherwise serve it (with its notice) for minutes after the engine is back."""
+    if results is not None and results.fallback_reason:
+        patch_cache_control(response, no_cache=True, max_age=0)
 
 
 def suggest(query: str, limit: int = 8) -> list[Suggestion]:

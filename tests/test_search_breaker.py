@@ -127,3 +127,16 @@ def test_a_bad_query_answered_by_a_live_node_does_not_count(settings):
         with pytest.raises(BadRequest):
             breaker.guarded(refuse)
     assert breaker.state() == breaker.CLOSED
+
+
+@pytest.mark.parametrize("path", ["/tim-kiem/", "/api/v1/search/"])
+def test_an_answer_from_the_database_in_place_of_the_engine_is_never_cached(
+    client, content, frozen, settings, path
+):
+    """Once the engine is back, the next reader must get its answer, not a cached stand-in."""
+    settings.PAGE_CACHE_SECONDS = 300
+    first = client.get(path, {"q": WELFARE})
+    again = client.get(path, {"q": WELFARE})
+    assert first.status_code == again.status_code == 200
+    assert "no-cache" in first["Cache-Control"]
+    assert again.get("X-Page-Cache") != "hit"  # rendered again, not the stored stand-in
