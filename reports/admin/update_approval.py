@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from ..models import RecommendationUpdate
 
@@ -43,11 +43,39 @@ def record(update: RecommendationUpdate, user: AbstractBaseUser) -> bool:
     return False
 
 
+class UpdateEditView(EditView):
+    """Wagtail's snippet editor, except that approving or rejecting an unchanged step
+    saves no new revision.
+
+    The generic editor saves a revision on every post, the workflow buttons included; with
+    WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT (config/settings/base.py) that new revision
+    counts as an edit, so the approval just given is for an old revision and the step goes
+    back to waiting: "Duyệt" in the footer never published anything. Changed content is
+    still saved and still needs approval again.
+    """
+
+    def save_instance(self):
+        if self.action == "workflow-action" and not self._content_changed():
+            self.has_content_changes = False
+            self.new_revision = None
+            return self.object
+        return super().save_instance()
+
+    def _content_changed(self) -> bool:
+        # Compared on cleaned values with what was submitted: the form's has_changed()
+        # reports the dd/mm/yyyy date as changed even when the day is the same.
+        submitted = self.live_object.get_latest_revision_as_object()
+        return any(
+            getattr(submitted, name) != value for name, value in self.form.cleaned_data.items()
+        )
+
+
 class RecommendationUpdateViewSet(SnippetViewSet):
     """The admin screens Wagtail's workflow needs (edit, approve, reject, history), under
     the follow-up menu rather than as a menu item of their own."""
 
     model = RecommendationUpdate
+    edit_view_class = UpdateEditView
     icon = "tasks"
     add_to_admin_menu = False
     menu_label = RecommendationUpdate._meta.verbose_name_plural

@@ -187,7 +187,9 @@ class RecommendationUpdate(WorkflowMixin, DraftStateMixin, RevisionMixin, models
         verbose_name_plural = _("cập nhật tình trạng kiến nghị")
 
     def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y}: {self.get_status_display()}"
+        # The approvers' dashboard and the workflow screens name a step by this: which
+        # recommendation it moves matters as much as the new status.
+        return f"{self.get_status_display()} ({self.date:%d/%m/%Y}) – {self.recommendation}"
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
