@@ -177,3 +177,49 @@ def test_existing_steps_count_as_approved_and_the_workflow_covers_new_ones(edito
     assert approver.has_perm("reports.publish_recommendationupdate")
     # Created by the migration before Wagtail's post_migrate would: still only one.
     assert Permission.objects.filter(codename="publish_recommendationupdate").count() == 1
+
+
+def edit_form(update: RecommendationUpdate, **changes) -> dict:
+    data = {
+        "recommendation": update.recommendation_id,
+        "status": update.status,
+        "date": f"{update.date:%d/%m/%Y}",
+        "note": update.note,
+        "evidence": "",
+        "source_text": update.source_text,
+        "action-workflow-action": "1",
+        "workflow-action-name": "approve",
+        "workflow-action-extra-data": "{}",
+    }
+    data.update(changes)
+    return data
+
+
+def test_approving_from_the_editor_publishes_the_step_as_submitted(client, editor, approver, world):
+    update = submit_as_editor(client, editor, world["recommendation"])
+    client.force_login(approver)
+    url = reverse("wagtailsnippets_reports_recommendationupdate:edit", args=[update.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, edit_form(update))
+    assert response.status_code == 302
+
+    update.refresh_from_db()
+    assert update.live is True
+    world["recommendation"].refresh_from_db()
+    assert world["recommendation"].status == S.DONE
+    assert world["recommendation"].status_date == TODAY
+
+
+def test_an_approver_who_edits_the_step_while_approving_must_approve_again(
+    client, editor, approver, world
+):
+    update = submit_as_editor(client, editor, world["recommendation"])
+    client.force_login(approver)
+    url = reverse("wagtailsnippets_reports_recommendationupdate:edit", args=[update.pk])
+    client.post(url, edit_form(update, note="Sửa lại ghi chú"))
+
+    update.refresh_from_db()
+    assert update.live is False  # Wagtail's re-approval on edit, as for pages
+    assert WorkflowState.objects.for_instance(update).get().status == (
+        WorkflowState.STATUS_IN_PROGRESS
+    )
