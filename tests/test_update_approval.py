@@ -223,3 +223,21 @@ def test_an_approver_who_edits_the_step_while_approving_must_approve_again(
     assert WorkflowState.objects.for_instance(update).get().status == (
         WorkflowState.STATUS_IN_PROGRESS
     )
+
+
+def test_search_filters_by_the_approved_status_only(client, editor, approver, world):
+    from search.indexing import rebuild_entries
+
+    def found(status: str) -> list[str]:
+        rebuild_entries()  # what the live index update or a nightly rebuild would write
+        response = client.get("/api/v1/search/", {"q": "rà soát hộ nghèo", "status": status})
+        assert response.status_code == 200
+        return [item["title"] for item in response.json()["items"]]
+
+    update = submit_as_editor(client, editor, world["recommendation"])
+    assert found(S.DONE) == []
+    assert found(S.IN_PROGRESS) == ["Rà soát hộ nghèo quá hạn"]
+
+    approve(client, approver, update)
+    assert found(S.DONE) == ["Rà soát hộ nghèo quá hạn"]
+    assert found(S.IN_PROGRESS) == []
