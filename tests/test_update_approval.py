@@ -241,3 +241,24 @@ def test_search_filters_by_the_approved_status_only(client, editor, approver, wo
     approve(client, approver, update)
     assert found(S.DONE) == ["Rà soát hộ nghèo quá hạn"]
     assert found(S.IN_PROGRESS) == []
+
+
+def test_the_migration_publishes_existing_steps_at_the_time_they_were_recorded(world):
+    """Steps recorded before approval existed keep counting, as approved when recorded."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import WorkflowContentType
+
+    migration = import_module("reports.migrations.0002_recommendation_update_approval")
+    old = RecommendationUpdate.objects.get()
+    RecommendationUpdate.objects.filter(pk=old.pk).update(
+        first_published_at=None, last_published_at=None
+    )
+    WorkflowContentType.objects.all().delete()
+
+    migration.approval_for_updates(apps, None)
+
+    old.refresh_from_db()
+    assert old.live and old.first_published_at == old.recorded_at == old.last_published_at
+    assert RecommendationUpdate().get_workflow().name == "Duyệt tin"
