@@ -67,6 +67,7 @@ def public_surfaces(client, world) -> dict[str, str]:
     report, tracker = world["report"], world["tracker"]
     raw_csv = b"".join(client.get(tracker.url + "csv/").streaming_content).decode("utf-8-sig")
     return {
+        "home": client.get("/").content.decode(),  # its block of overdue recommendations
         "report page": client.get(report.url).content.decode(),
         "tracker": client.get(tracker.url).content.decode(),
         "tracker done": client.get(tracker.url, {"status": S.DONE}).content.decode(),
@@ -84,6 +85,7 @@ def assert_still_in_progress(seen: dict) -> None:
         assert PENDING_NOTE not in seen[place], place
     assert "Rà soát hộ nghèo quá hạn" not in seen["tracker done"]
     assert "Rà soát hộ nghèo quá hạn" in seen["tracker overdue"]  # still overdue
+    assert "Rà soát hộ nghèo quá hạn" in seen["home"]
     assert "Đang thực hiện" in seen["csv rows"][1]
     assert "Đã thực hiện" not in seen["csv rows"][1]
     (item,) = seen["api list"]["items"]
@@ -144,6 +146,7 @@ def test_an_approved_step_becomes_public_with_its_date(client, editor, approver,
     assert PENDING_NOTE in seen["report page"]
     assert "Rà soát hộ nghèo quá hạn" in seen["tracker done"]
     assert "Rà soát hộ nghèo quá hạn" not in seen["tracker overdue"]
+    assert "Rà soát hộ nghèo quá hạn" not in seen["home"]
     assert "Đã thực hiện" in seen["csv rows"][1]
 
 
