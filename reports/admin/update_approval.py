@@ -36,10 +36,10 @@ def record(update: RecommendationUpdate, user: AbstractBaseUser) -> bool:
         revision.publish(user=user)
         return True
     workflow = update.get_workflow()
-    if workflow is None:  # no workflow assigned (removed in Settings): nothing to wait for
-        revision.publish(user=user)
-        return True
-    workflow.start(update, user)
+    # Without a workflow (removed in Settings) the step stays a draft, as an editor's page
+    # would: an approver publishes it from the step's editor. Never public by default.
+    if workflow is not None:
+        workflow.start(update, user)
     return False
 
 
