@@ -265,3 +265,14 @@ def test_the_migration_publishes_existing_steps_at_the_time_they_were_recorded(w
     old.refresh_from_db()
     assert old.live and old.first_published_at == old.recorded_at == old.last_published_at
     assert RecommendationUpdate().get_workflow().name == "Duyệt tin"
+
+
+def test_without_a_workflow_an_editors_step_stays_a_draft(client, editor, world):
+    from wagtail.models import WorkflowContentType
+
+    WorkflowContentType.objects.all().delete()  # an administrator removed the assignment
+    update = submit_as_editor(client, editor, world["recommendation"])
+
+    assert update.live is False
+    assert not WorkflowState.objects.for_instance(update).exists()
+    assert_still_in_progress(public_surfaces(client, world))
