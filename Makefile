@@ -91,3 +91,15 @@ es-stop:
 
 es-status:
 	@bash scripts/elasticsearch.sh status
+
+# --- dependency audit (issue 11) ---
+# `make audit`: the runtime lock against PyPI's advisories (the PyPA advisory database), for
+# the office's operator on a machine with internet access. Not a CI phase: CI's machines reach
+# PyPI's downloads but not the per-version JSON API nor api.osv.dev, and no maintained
+# vulnerability database is shipped as a package (see README, "Dependency audit").
+# --strict: a package that could not be looked up fails the audit instead of passing silently.
+AUDIT_SERVICE ?= pypi
+.PHONY: audit
+audit: $(STAMP)
+	$(VENV)/bin/pip-audit -r requirements.lock --require-hashes --disable-pip --strict \
+	  --vulnerability-service $(AUDIT_SERVICE)

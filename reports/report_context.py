@@ -166,7 +166,8 @@ def recommendations_with_history(
     history: dict[int, list[RecommendationUpdate]] = defaultdict(list)
     if saved:
         updates = (
-            RecommendationUpdate.objects.filter(recommendation_id__in=saved)
+            RecommendationUpdate.objects.approved()
+            .filter(recommendation_id__in=saved)
             .select_related("evidence", "source_report")
             .only(
                 "recommendation_id",

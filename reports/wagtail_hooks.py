@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin import (
     drafting_hooks,  # noqa: F401  (admin action: draft a report from an article)
     followup_hooks,  # noqa: F401  (recommendation follow-up: panel, menu, quick update)
+    update_approval,  # noqa: F401  (status steps' snippet screens for the approval workflow)
 )
 from .article_extras import related_supervision_reports  # noqa: F401  (hook for news articles)
 from .home_block import supervision_home_block  # noqa: F401  (hook for the home page)

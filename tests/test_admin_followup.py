@@ -100,11 +100,12 @@ def test_the_panel_and_menu_are_hidden_from_users_without_page_rights(client, ov
 
 
 def test_quick_update_records_the_step_with_the_user_and_changes_the_status(
-    client, editor, overdue_world
+    client, approver, overdue_world
 ):
+    """An approver's step is public at once; an editor's waits (tests/test_update_approval.py)."""
     recommendation = overdue_world["report"].recommendations.get(text="Kiến nghị quá hạn 03")
     url = reverse("reports_recommendation_update", args=[recommendation.pk])
-    client.force_login(editor)
+    client.force_login(approver)
     form_page = client.get(url + "?next=/admin/")
     assert form_page.status_code == 200
     html = form_page.content.decode()
@@ -126,7 +127,7 @@ def test_quick_update_records_the_step_with_the_user_and_changes_the_status(
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     update = RecommendationUpdate.objects.get(recommendation=recommendation)
-    assert update.recorded_by == editor
+    assert update.recorded_by == approver
     assert update.status == S.DONE
     assert update.evidence == document
     assert update.note == "Đã rà soát xong 12/12 xã"

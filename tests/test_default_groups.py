@@ -66,6 +66,9 @@ def test_permissions_granted_during_migrate_are_djangos_own():
         ("wagtailimages", "choose_image"): "Can choose image",
         ("wagtaildocs", "add_document"): "Can add document",
         ("wagtaildocs", "choose_document"): "Can choose document",
+        # reports 0002: status changes are drafts an approver publishes
+        ("reports", "add_recommendationupdate"): "Can add cập nhật tình trạng kiến nghị",
+        ("reports", "change_recommendationupdate"): "Can change cập nhật tình trạng kiến nghị",
     }
     for app_label, codename in granted:
         assert (

@@ -33,6 +33,7 @@ from ..tracker.queries import (
     filter_recommendations,
     with_relations,
 )
+from .update_approval import record
 
 PANEL_LIMIT = 10
 LIST_PER_PAGE = 50
@@ -218,8 +219,20 @@ class RecordUpdateView(StaffOnlyMixin, WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form: RecommendationUpdateForm) -> HttpResponse:
         update = form.save(commit=False)
         update.recommendation = self.recommendation
-        update.recorded_by = self.request.user
-        update.save()
+        if not record(update, self.request.user):
+            messages.success(
+                self.request,
+                _(
+                    "Đã gửi tình trạng “%(status)s” ngày %(day)s của kiến nghị “%(text)s” "
+                    "để lãnh đạo duyệt. Trang công khai chỉ thay đổi khi được duyệt."
+                )
+                % {
+                    "status": update.get_status_display(),
+                    "day": f"{update.date:%d/%m/%Y}",
+                    "text": self.recommendation,
+                },
+            )
+            return HttpResponseRedirect(safe_next(self.request, reverse("reports_followup")))
         self.recommendation.refresh_from_db(fields=["status", "status_date"])
         messages.success(
             self.request,

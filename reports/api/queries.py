@@ -76,9 +76,11 @@ def recommendation_counts(report_ids: list[int]) -> dict[int, dict[str, int]]:
 
 
 def history_queryset() -> QuerySet[RecommendationUpdate]:
-    """Updates with what their public fields need; who recorded them is never loaded."""
+    """Approved updates with what their public fields need; who recorded them is never
+    loaded, and a step waiting for approval is not there."""
     return (
-        RecommendationUpdate.objects.select_related("evidence", "source_report")
+        RecommendationUpdate.objects.approved()
+        .select_related("evidence", "source_report")
         .defer("recorded_by", *(f"source_report__{name}" for name in HEAVY_REPORT_FIELDS))
         .annotate(
             source_public=is_public("source_report__path"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, WorkflowMixin
 
 from ..enums import AgencyPosition, RecommendationStatus
 from ..overdue import is_overdue, overdue_q
@@ -97,13 +97,39 @@ class Recommendation(ClusterableModel, Orderable):
 
     def save(self, *args, **kwargs):
         if self.pk:
-            latest = self.updates.order_by("-date", "-pk").first()
+            latest = self.updates.approved().order_by("-date", "-pk").first()
             if latest is not None:
                 self.status, self.status_date = latest.status, latest.date
         super().save(*args, **kwargs)
 
 
-class RecommendationUpdate(models.Model):
+class RecommendationUpdateQuerySet(models.QuerySet):
+    def approved(self):
+        """The steps readers see: approved (live). An editor's step waiting for approval,
+        or rejected, is a draft (live=False) and is never public."""
+        return self.filter(live=True)
+
+
+def refresh_status(recommendation_id: int) -> None:
+    """Copy the latest approved step onto the recommendation (what every public list,
+    filter, count, export and the search index read); with none, it is not started."""
+    latest = (
+        RecommendationUpdate.objects.approved()
+        .filter(recommendation_id=recommendation_id)
+        .order_by("-date", "-pk")
+        .first()
+    )
+    status, day = (
+        (latest.status, latest.date) if latest else (RecommendationStatus.NOT_STARTED, None)
+    )
+    Recommendation.objects.filter(pk=recommendation_id).update(status=status, status_date=day)
+
+
+# Wagtail's own approval for a status change: a draft (DraftStateMixin) with revisions, sent
+# through the same "Duyệt tin" workflow as pages (WorkflowMixin, assigned to this model by
+# migration 0002). An editor's step stays live=False until an approver approves it in the
+# admin; approving publishes it, and its save refreshes the recommendation's status.
+class RecommendationUpdate(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
     """One dated step in the public follow-up of a recommendation."""
 
     recommendation = models.ForeignKey(
@@ -144,20 +170,36 @@ class RecommendationUpdate(models.Model):
     )
     recorded_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now_add=True)
 
+    objects = RecommendationUpdateQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("recommendation"),
+        FieldPanel("status"),
+        FieldPanel("date"),
+        FieldPanel("note"),
+        FieldPanel("evidence"),
+        FieldPanel("source_text"),
+    ]
+
     class Meta:
         ordering = ["date", "pk"]
         verbose_name = _("cập nhật tình trạng kiến nghị")
         verbose_name_plural = _("cập nhật tình trạng kiến nghị")
 
     def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y}: {self.get_status_display()}"
+        # The approvers' dashboard and the workflow screens name a step by this: which
+        # recommendation it moves matters as much as the new status.
+        return f"{self.get_status_display()} ({self.date:%d/%m/%Y}) – {self.recommendation}"
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        latest = self.recommendation.updates.order_by("-date", "-pk").first()
-        Recommendation.objects.filter(pk=self.recommendation_id).update(
-            status=latest.status, status_date=latest.date
-        )
+        refresh_status(self.recommendation_id)
+
+    def delete(self, *args, **kwargs):
+        recommendation_id = self.recommendation_id
+        result = super().delete(*args, **kwargs)
+        refresh_status(recommendation_id)
+        return result
 
 
 class RecommendationReview(Orderable):

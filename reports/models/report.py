@@ -1,6 +1,7 @@
 """Supervision report pages and their structured parts."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -162,7 +163,14 @@ class SupervisionReportPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin
 
     @cached_property
     def recommendation_list(self) -> list:
-        return list(self.recommendations.prefetch_related("addressees", "updates__source_report"))
+        from .recommendations import RecommendationUpdate  # same package, loaded after this
+
+        approved = RecommendationUpdate.objects.approved().select_related("source_report")
+        return list(
+            self.recommendations.prefetch_related(
+                "addressees", Prefetch("updates", queryset=approved)
+            )
+        )
 
     # Joined into the one query news.routing makes for the page (see specific_for_serving).
     serve_select_related = ("supervising_body", "head")

@@ -160,6 +160,7 @@ def test_superuser_sees_every_screen_in_vietnamese(live_server, chromium_executa
                 ("document-edit", f"/admin/documents/edit/{content['doc'].pk}/"),
                 ("snippets", "/admin/snippets/"),
                 ("snippet-fields", "/admin/snippets/reports/field/"),
+                ("snippet-status-updates", "/admin/snippets/reports/recommendationupdate/"),
                 ("settings", "/admin/settings/news/portalsettings/"),
                 ("users", "/admin/users/"),
                 ("groups", "/admin/groups/"),
