@@ -21,3 +21,10 @@ CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCach
 # test); otherwise every publish in every test would write to the shared node.
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX_PREFIX = "test-hdnd"
+
+# --- Security (issue 11 §4): the suite logs in often and asks the API many times; the tests
+# of these limits turn them back on (tests/test_login_protection.py, test_api_throttle.py).
+AXES_ENABLED = False
+FORM_THROTTLES = {}
+SEARCH_API_RATE = "100000/min"
+SUGGEST_API_RATE = "100000/min"
