@@ -146,6 +146,9 @@ def test_admin_screens_load_without_a_policy_violation(chromium_executable, site
         messages = watch(page)
         for name in ADMIN:
             visit(page, messages, name, site[name])
+        # A signed-in editor sees Wagtail's user bar on the site's pages, under their policy.
+        visit(page, messages, "article with the user bar", site["article"])
+        assert page.locator("wagtail-userbar").count() == 1
 
 
 def test_lockout_message_in_the_browser(chromium_executable, site, settings):
