@@ -6,6 +6,11 @@ API's error shape (core.api_errors). Rates come from settings (SEARCH_API_RATE,
 SUGGEST_API_RATE, e.g. "120/min"), read at each request so that a deployment (or a test)
 can change them without re-importing the routes. Readers are told apart as the other
 per-client limits do (core.client_ip): a client's own X-Forwarded-For is not trusted.
+
+The counts live in the default cache (Redis in production, shared by the workers). ninja
+keeps one throttle object per route and reads back the last refusal's history from it for
+Retry-After: with threaded workers, two refusals at once may swap their Retry-After; the
+counting itself is per client key in the cache.
 """
 
 from __future__ import annotations
