@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,8 +10,9 @@ from news.feeds import SiteFeed
 from news.most_read import record_article_view
 from news.views import robots_txt
 
+# No /django-admin/ (issue 11 §4): Wagtail's admin is the one login; Django's own admin was a
+# second, unprotected login page that nothing needed.
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

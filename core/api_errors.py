@@ -20,13 +20,14 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 
 from core.params import ParamError
 
 # Where ninja says a parameter came from: the first part of an error's "loc".
 PARAMETER_SOURCES = {"query", "path", "header", "cookie", "body", "form", "file"}
 NOT_FOUND = "Không tìm thấy dữ liệu được yêu cầu."
+THROTTLED = "Quá nhiều yêu cầu trong thời gian ngắn; vui lòng thử lại sau ít giây."
 
 
 class ErrorDetail(Schema):
@@ -125,3 +126,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(InvalidParameter, bad_parameter)
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(HttpError, http_error)
+
+    def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        # ninja adds Retry-After to this response (search.throttling).
+        return respond(request, 429, "too_many_requests", THROTTLED)
+
+    api.add_exception_handler(Throttled, throttled)

@@ -12,7 +12,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /documents/",
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
         "",

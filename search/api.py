@@ -45,6 +45,7 @@ from search.params import (
 )
 from search.results import SearchHit
 from search.service import keep_out_of_caches, run_search, suggest
+from search.throttling import search_throttle, suggest_throttle
 from search.views import MAX_AGE
 
 router = Router(tags=["Tìm kiếm"])
@@ -170,8 +171,9 @@ def _item(hit: SearchHit, request: HttpRequest) -> dict:
 
 @router.get(
     "/search/",
-    response={200: SearchResultsOut, 400: ErrorOut},
+    response={200: SearchResultsOut, 400: ErrorOut, 429: ErrorOut},
     url_name="api_search",
+    throttle=search_throttle(),
     summary="Tìm kiếm",
     description=(
         "Tìm trong tin tức, báo cáo giám sát và kiến nghị đã công bố, như trang /tim-kiem/: "
@@ -207,8 +209,9 @@ def search(request: HttpRequest, response: HttpResponse, params: Query[SearchPar
 
 @router.get(
     "/search/suggest",
-    response={200: SuggestionsOut},
+    response={200: SuggestionsOut, 429: ErrorOut},
     url_name="api_search_suggest",
+    throttle=suggest_throttle(),
     summary="Gợi ý khi gõ",
     description=(
         f"Tối đa {SUGGESTIONS} nội dung có tiêu đề khớp với phần đã gõ; dưới "

@@ -304,3 +304,59 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "HĐND tỉnh <no-reply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # --- end Faults ---------------------------------------------------------------------------------
+
+# --- Security: login protection, API throttling, Content-Security-Policy (issue 11 §4) ---
+INSTALLED_APPS += ["axes", "csp"]
+MIDDLEWARE += [
+    # Posts to the password reset and page-password forms, counted per address (core).
+    "core.login_protection.FormThrottleMiddleware",
+    # The policy of core.csp: strict on the site, looser on /admin/ (see that module).
+    "core.csp.SitePolicyMiddleware",
+    # Last, as django-axes requires: turns a refused login into core's lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one username from one address lock that pair for 15 minutes; a
+# correct password before that forgets the failures. The database handler keeps the count
+# across workers and restarts, whatever the cache.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+# In hours (axes reads a float as hours): 15 minutes.
+AXES_COOLOFF_TIME = int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.login_protection.locked_out"
+# URL name: (posts allowed, window in seconds), per address and target (core.login_protection).
+FORM_THROTTLES = {
+    "wagtailadmin_password_reset": (5, 60 * 60),
+    "wagtailcore_authenticate_with_password": (10, 15 * 60),
+}
+# The search API and its suggestions, per address (search.throttling): the suggest box asks
+# on every keystroke, so its rate is higher.
+SEARCH_API_RATE = os.environ.get("SEARCH_API_RATE", "120/min")
+SUGGEST_API_RATE = os.environ.get("SUGGEST_API_RATE", "600/min")
+# Strict on the site: this origin only, no inline script or style (JSON-LD is data, not
+# script). core.csp loosens script and style on the admin, and says why.
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the small SVG icons some stylesheets and Swagger UI inline.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # Videos and maps an editor embeds (wagtail.embeds) come from their providers.
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}

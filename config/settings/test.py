@@ -25,3 +25,11 @@ ELASTICSEARCH_INDEX_PREFIX = "test-hdnd"
 # publish signal) and read them twice see the second state; tests/test_page_cache*.py
 # turn it on.
 PAGE_CACHE_SECONDS = 0
+
+
+# --- Security (issue 11 §4): the suite logs in often and asks the API many times; the tests
+# of these limits turn them back on (tests/test_login_protection.py, test_api_throttle.py).
+AXES_ENABLED = False
+FORM_THROTTLES = {}
+SEARCH_API_RATE = "100000/min"
+SUGGEST_API_RATE = "100000/min"

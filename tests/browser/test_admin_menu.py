@@ -28,8 +28,11 @@ def test_report_list_created_in_the_admin_joins_the_main_menu(chromium_executabl
             # Leaving the title fills the slug after Wagtail's 100 ms debounce: wait for it, as
             # an editor sees it, before publishing (publishing at once raced it).
             page.locator("#id_title").blur()
+            # A function, not an expression: Playwright evaluates an expression with eval(),
+            # which the Content-Security-Policy refuses ('unsafe-eval' is not allowed).
             page.wait_for_function(
-                "document.querySelector('#id_slug').value === 'bao-cao-giam-sat'", polling=100
+                "() => document.querySelector('#id_slug').value === 'bao-cao-giam-sat'",
+                polling=100,
             )
             # The Promote tab's "show in menus" starts ticked for this page type.
             assert page.locator("#id_show_in_menus").is_checked()
