@@ -13,7 +13,6 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -23,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.client_ip import client_ip
 from core.visibility import not_restricted
 
 from .models import ArticleViewCount, NewsArticlePage
@@ -77,17 +77,6 @@ def record_view(article_id: int, day: date | None = None) -> None:
             ArticleViewCount.objects.create(article_id=article_id, day=day, count=1)
     except IntegrityError:  # another request created the row first
         rows.update(count=F("count") + 1)
-
-
-def client_ip(request: HttpRequest) -> str:
-    """REMOTE_ADDR, or behind a reverse proxy the header it sets (settings.CLIENT_IP_HEADER).
-
-    Only the proxy's own header is trusted (e.g. nginx's X-Real-IP), never one a client
-    could add on the way; without it every reader would share the proxy's address.
-    """
-    header = getattr(settings, "CLIENT_IP_HEADER", "")
-    address = request.headers.get(header, "") if header else ""
-    return address.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def _first_view_in_a_while(request: HttpRequest, article_id: int) -> bool:
