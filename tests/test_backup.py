@@ -23,6 +23,7 @@ from django.core.management.base import CommandError
 from wagtail.images.models import Image
 from wagtail.models import Page
 
+from core.backup.archive import installation_is_empty
 from reports.models import Recommendation
 from search.indexing import rebuild_entries
 from tests.factories import ImageFactory, home_page, make_article, make_section_chain
@@ -157,7 +158,9 @@ def test_the_manifest_names_versions_migrations_counts_and_checksums(media_root,
 
 
 def test_restore_refuses_a_site_with_data_unless_forced(client, media_root, tmp_path):
+    assert installation_is_empty()  # what `migrate` alone leaves: restore goes ahead
     seed()
+    assert not installation_is_empty()
     archive = tmp_path / "site.tar.gz"
     backup(archive)
     make_article(Page.objects.get(title="Hội đồng nhân dân tỉnh"), "Bài viết sau khi sao lưu")

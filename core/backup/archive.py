@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.core.management.base import CommandError
@@ -62,7 +63,7 @@ def installation_is_empty() -> bool:
     """No accounts, no pages below the home page, no images, documents or media files: what
     `migrate` alone leaves (or a database without tables yet)."""
     try:
-        if apps.get_model("auth", "User")._base_manager.exists():
+        if get_user_model()._base_manager.exists():
             return False
         if apps.get_model("wagtailcore", "Page")._base_manager.filter(depth__gt=2).exists():
             return False
