@@ -207,3 +207,23 @@ def test_a_corrupt_archive_is_refused_before_anything_changes(client, media_root
         call_command("restore", str(no_manifest))
 
     assert not Page.objects.exists() and not list(media_root.rglob("*.*"))
+
+
+def test_an_archive_from_newer_code_is_refused(media_root, tmp_path):
+    seed()
+    archive = tmp_path / "site.tar.gz"
+    backup(archive)
+    wipe(media_root)
+
+    def newer(name: str, data: bytes) -> bytes:
+        if name != "manifest.json":
+            return data
+        content = json.loads(data)
+        content["migrations"]["news"].append("9999_from_a_newer_release")
+        return json.dumps(content).encode()
+
+    future = tmp_path / "future.tar.gz"
+    _rewrite(archive, future, newer)
+    with pytest.raises(CommandError, match="mới hơn.*news.9999_from_a_newer_release"):
+        call_command("restore", str(future))
+    assert not Page.objects.exists()

@@ -31,30 +31,34 @@ def write_backup(output: Path) -> dict[str, Any]:
     """Write the archive to `output` (through a temporary file, renamed when complete)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(f".{output.name}.partial")
-    with tempfile.TemporaryDirectory(prefix="hdnd-backup-") as work:
-        dump = Path(work) / database.file_name()
-        database.dump(dump)
-        checksums: list[tuple[str, str]] = []
-        with tarfile.open(partial, "w:gz") as tar:
-            with dump.open("rb") as handle:
-                checksums.append((dump.name, manifest.sha256_of(handle)))
-            tar.add(dump, arcname=dump.name)
-            for name in media.stored_files():
-                member = MEDIA_PREFIX + name
-                with default_storage.open(name, "rb") as handle:
-                    checksums.append((member, manifest.sha256_of(handle)))
-                with default_storage.open(name, "rb") as handle:
-                    info = tarfile.TarInfo(member)
-                    info.size = default_storage.size(name)
-                    tar.addfile(info, handle)
-            content = manifest.build(dump.name, checksums)
-            data = json.dumps(content, ensure_ascii=False, indent=2).encode()
-            info = tarfile.TarInfo(manifest.MANIFEST_NAME)
-            info.size = len(data)
-            with tempfile.TemporaryFile() as buffer:
-                buffer.write(data)
-                buffer.seek(0)
-                tar.addfile(info, buffer)
+    try:
+        with tempfile.TemporaryDirectory(prefix="hdnd-backup-") as work:
+            dump = Path(work) / database.file_name()
+            database.dump(dump)
+            checksums: list[tuple[str, str]] = []
+            with tarfile.open(partial, "w:gz") as tar:
+                with dump.open("rb") as handle:
+                    checksums.append((dump.name, manifest.sha256_of(handle)))
+                tar.add(dump, arcname=dump.name)
+                for name in media.stored_files():
+                    member = MEDIA_PREFIX + name
+                    with default_storage.open(name, "rb") as handle:
+                        checksums.append((member, manifest.sha256_of(handle)))
+                    with default_storage.open(name, "rb") as handle:
+                        info = tarfile.TarInfo(member)
+                        info.size = default_storage.size(name)
+                        tar.addfile(info, handle)
+                content = manifest.build(dump.name, checksums)
+                data = json.dumps(content, ensure_ascii=False, indent=2).encode()
+                info = tarfile.TarInfo(manifest.MANIFEST_NAME)
+                info.size = len(data)
+                with tempfile.TemporaryFile() as buffer:
+                    buffer.write(data)
+                    buffer.seek(0)
+                    tar.addfile(info, buffer)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # never a half-written archive left behind
+        raise
     partial.replace(output)
     return content
 
@@ -138,6 +142,14 @@ def restore_backup(archive: Path, force: bool = False) -> Restored:
         into = Path(work) / "archive"
         into.mkdir()
         content = _unpack(archive, into)
+        if newer := manifest.unknown_migrations(content.get("migrations", {})):
+            raise CommandError(
+                _(
+                    "Bản sao lưu được tạo từ một phiên bản mã mới hơn (có các migration "
+                    "%(names)s mà mã này không có): cập nhật mã trước khi khôi phục."
+                )
+                % {"names": ", ".join(newer[:5])}
+            )
         kind = content["database"]["file"]
         if kind != database.file_name():
             raise CommandError(

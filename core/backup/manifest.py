@@ -52,6 +52,18 @@ def migration_heads() -> dict[str, list[str]]:
     return {label: sorted(names) for label, names in sorted(heads.items())}
 
 
+def unknown_migrations(heads: dict[str, list[str]]) -> list[str]:
+    """The archive's migration heads this code does not have: its database is newer than
+    the code, which would then run against tables it does not know."""
+    known = set(MigrationLoader(None, ignore_no_migrations=True).graph.nodes)
+    return [
+        f"{label}.{name}"
+        for label, names in sorted(heads.items())
+        for name in names
+        if (label, name) not in known
+    ]
+
+
 def row_counts() -> dict[str, int]:
     """Rows of every concrete model with a table: compared after a restore."""
     counts = {}
