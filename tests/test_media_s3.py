@@ -1,8 +1,9 @@
 """Media on S3-compatible storage (config.media_storage, django-storages).
 
 The bucket is moto's S3 server (ThreadedMotoServer): a real HTTP server on 127.0.0.1 that
-speaks the S3 API, so boto3 and django-storages do real requests. MinIO is not installable
-on these machines (neither PyPI nor Debian ship it), hence moto.
+speaks the S3 API, so boto3 and django-storages do real requests. MinIO's server is not
+installable here (not in Debian 12's archive; PyPI's `minio` is only the client SDK), hence
+moto.
 """
 
 from __future__ import annotations
