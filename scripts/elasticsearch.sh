@@ -23,6 +23,10 @@
 # $ES_HOME_DIR/url for tests (tests/elasticsearch_node.py). Progress goes to stderr.
 # Overridable: ES_VERSION, ES_HOME_DIR (default var/elasticsearch in the repository),
 # ES_PORT (preferred port), ES_JAVA_HOME, ES_USER (the user when run as root), ES_M2_REPO.
+# A node of a cluster instead of a single node (scripts/elasticsearch_cluster.sh sets them;
+# unset, nothing changes): ES_CLUSTER_NAME (default hdnd), ES_NODE_NAME (default hdnd-dev),
+# ES_TRANSPORT_PORT, ES_SEED_HOSTS (comma-separated host:transport-port of the nodes) and
+# ES_INITIAL_MASTERS (the node names that bootstrap the cluster on its first start).
 set -euo pipefail
 
 ES_VERSION="${ES_VERSION:-9.3.2}"
@@ -34,7 +38,9 @@ STATE_DIR="$(realpath -m -- "${ES_HOME_DIR:-${REPO_ROOT}/var/elasticsearch}")"
 ES_HOME="${STATE_DIR}/elasticsearch-${ES_VERSION}"
 PIDFILE="${ES_HOME}/elasticsearch.pid"
 URL_FILE="${STATE_DIR}/url"
-LOG_FILE="${ES_HOME}/logs/hdnd.log"  # logs/<cluster.name>.log
+CLUSTER_NAME="${ES_CLUSTER_NAME:-hdnd}"
+NODE_NAME="${ES_NODE_NAME:-hdnd-dev}"
+LOG_FILE="${ES_HOME}/logs/${CLUSTER_NAME}.log"  # logs/<cluster.name>.log
 CONSOLE_LOG="${ES_HOME}/logs/console.log"
 PREFERRED_PORT="${ES_PORT:-9200}"
 ES_RUN_USER="${ES_USER:-elasticsearch}"
@@ -48,6 +54,11 @@ die() { echo "[elasticsearch.sh] ERROR: $*" >&2; exit 1; }
 [[ "$ES_VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "ES_VERSION must look like 9.3.2"
 [[ "$PREFERRED_PORT" =~ ^[0-9]+$ ]] || die "ES_PORT must be a number"
 [[ "$ES_RUN_USER" =~ ^[a-z_][a-z0-9_-]*$ ]] || die "ES_USER is not a plain user name"
+[[ "$CLUSTER_NAME" =~ ^[a-z0-9_-]+$ ]] || die "ES_CLUSTER_NAME: lower-case letters, digits, - and _"
+[[ "$NODE_NAME" =~ ^[a-z0-9_-]+$ ]] || die "ES_NODE_NAME: lower-case letters, digits, - and _"
+[[ "${ES_TRANSPORT_PORT:-0}" =~ ^[0-9]+$ ]] || die "ES_TRANSPORT_PORT must be a number"
+[[ "${ES_SEED_HOSTS:-}" =~ ^[0-9a-z.:,_-]*$ ]] || die "ES_SEED_HOSTS: host:port,host:port"
+[[ "${ES_INITIAL_MASTERS:-}" =~ ^[a-z0-9_,-]*$ ]] || die "ES_INITIAL_MASTERS: node names, comma-separated"
 
 IS_ROOT=0
 [[ "$(id -u)" -eq 0 ]] && IS_ROOT=1
@@ -147,14 +158,25 @@ unpack() {
     rmdir "$tmp"
 }
 
+discovery_settings() {  # a single node, or a node that finds the others of its cluster
+    if [[ -z "${ES_SEED_HOSTS:-}" ]]; then
+        echo "discovery.type: single-node"
+        return
+    fi
+    echo "discovery.seed_hosts: [${ES_SEED_HOSTS}]"
+    [[ -n "${ES_INITIAL_MASTERS:-}" ]] && echo "cluster.initial_master_nodes: [${ES_INITIAL_MASTERS}]"
+    [[ -n "${ES_TRANSPORT_PORT:-}" ]] && echo "transport.port: ${ES_TRANSPORT_PORT}"
+    return 0
+}
+
 configure() {  # configure PORT: (re)written on every start; edits are overwritten
     local port="$1" conf="$ES_HOME/config"
     mkdir -p "$ES_HOME/data" "$ES_HOME/logs"
     cat >"$conf/elasticsearch.yml" <<YAML
 # Written by scripts/elasticsearch.sh; edits are overwritten on the next start.
-cluster.name: hdnd
-node.name: hdnd-dev
-discovery.type: single-node
+cluster.name: ${CLUSTER_NAME}
+node.name: ${NODE_NAME}
+$(discovery_settings)
 network.host: 127.0.0.1
 http.port: ${port}
 path.data: ${ES_HOME}/data

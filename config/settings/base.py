@@ -360,3 +360,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
+
+# --- Deployment past one machine (issue 11 §7, docs/deploy.md) ---
+# Shards and replicas of a new search index (rebuild); unset replicas: one where a second
+# node exists (auto_expand_replicas 0-1). A three-node cluster: ELASTICSEARCH_REPLICAS=1.
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = (
+    int(os.environ["ELASTICSEARCH_REPLICAS"])
+    if os.environ.get("ELASTICSEARCH_REPLICAS", "").strip()
+    else None
+)
+# Media on S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set (config.media_storage).
+from config.media_storage import media_storage  # noqa: E402
+
+STORAGES["default"] = media_storage(os.environ)
+# --- end of deployment past one machine ---

@@ -69,3 +69,11 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # another page of this site (e.g. a PDF viewer) needs @xframe_options_sameorigin on that view.
 X_FRAME_OPTIONS = "DENY"
 WHITENOISE_USE_FINDERS = False
+
+# --- Deployment past one machine (issue 11 §7, docs/deploy.md) ---
+# Several application servers share one media store: an S3-compatible bucket when
+# AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT (one server, or a shared mount).
+from config.media_storage import media_storage  # noqa: E402
+
+STORAGES["default"] = media_storage(os.environ)
+# --- end of deployment past one machine ---

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from elasticsearch import dsl
 
 from core.text.normalize import clean, normalize_tones
@@ -144,13 +145,25 @@ class SearchDocument(dsl.Document):
     # in its mapping; its documents then simply lack them.
 
 
-def index_body(shards: int = 1) -> dict[str, Any]:
-    """Settings and mappings for a new index (rebuild, or the first sync)."""
+def replica_settings(replicas: int | None) -> dict[str, Any]:
+    """A fixed number of replicas, or (None) one where there is a second node, so that a
+    single dev node stays green."""
+    if replicas is None:
+        return {"auto_expand_replicas": "0-1"}
+    return {"number_of_replicas": replicas}
+
+
+def index_body(shards: int | None = None, replicas: int | None = None) -> dict[str, Any]:
+    """Settings and mappings for a new index (rebuild, or the first sync); shards and
+    replicas default to ELASTICSEARCH_SHARDS and ELASTICSEARCH_REPLICAS (docs/deploy.md)."""
+    if shards is None:
+        shards = getattr(settings, "ELASTICSEARCH_SHARDS", 1)
+    if replicas is None:
+        replicas = getattr(settings, "ELASTICSEARCH_REPLICAS", None)
     index = dsl.Index("unused")
     index.settings(
         number_of_shards=shards,
-        # One replica where there is a second node; a single dev node stays green.
-        auto_expand_replicas="0-1",
+        **replica_settings(replicas),
         max_result_window=10_000,
     )
     index.document(SearchDocument)
