@@ -63,12 +63,18 @@ def site_root_url(request: HttpRequest | None) -> str:
     """The origin of the Site serving this request, e.g. http://127.0.0.1:8000."""
     from wagtail.models import Site
 
+    # Once per request: the search API makes every hit's URL absolute, and finding the
+    # Site cost 2 ms each time (10 hits: a tenth of the API's time at 10,000 articles).
+    known = getattr(request, "_site_root_url", None)
+    if known is not None:
+        return known
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site.root_url
-    return settings.BASE_URL.rstrip("/")
+    root = site.root_url if site is not None else settings.BASE_URL.rstrip("/")
+    if request is not None:
+        request._site_root_url = root
+    return root
 
 
 def absolute_url(request: HttpRequest | None, url: str) -> str:
