@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -133,8 +133,16 @@ def _compute_related(article: NewsArticlePage) -> list[NewsArticlePage]:
         missing -= len(found)
         if missing <= 0:
             return chosen
-    same_section = within(parent_path) & Q(depth=article.depth)
-    return chosen + list(visible_articles().exclude(pk__in=taken).filter(same_section)[:missing])
+    # The depth compared as an expression: as a plain column test, SQLite expected it to
+    # be selective and read every page, then sorted, instead of walking the date index.
+    siblings = (
+        visible_articles()
+        .exclude(pk__in=taken)
+        .filter(within(parent_path))
+        .alias(level=F("depth") + 0)
+        .filter(level=article.depth)
+    )
+    return chosen + list(siblings[:missing])
 
 
 def section_blocks(home: HomePage) -> list[tuple[NewsIndexPage, list[NewsArticlePage]]]:
