@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q, QuerySet, Sum
 from django.utils import timezone
 from wagtail.models import Page
@@ -61,6 +62,14 @@ DENSE_SECTION = 200
 # Counted up to this many articles: pages past it are not linked (search and the
 # sitemap still reach them). Counting a section's every article grew with the archive.
 SECTION_COUNT_LIMIT = 2000
+
+
+def children_of(page: Page, model: type[Page]) -> Q:
+    """The children of `page` of one page type, through the (content type, depth, path)
+    index (news/migrations/0007). Wagtail's child_of() tests the path with LIKE, which
+    SQLite answers by reading every page of the site (350 ms at 50,000 articles)."""
+    content_type = ContentType.objects.get_for_model(model)
+    return below(page.path) & Q(depth=page.depth + 1, content_type=content_type)
 
 
 def is_dense(count: int) -> bool:
@@ -150,7 +159,10 @@ def section_blocks(home: HomePage) -> list[tuple[NewsIndexPage, list[NewsArticle
     section_model = apps.get_model("news", "NewsIndexPage")
     chosen = [item.section for item in home.home_sections.select_related("section")]
     sections = [s for s in chosen if s.live] or list(
-        section_model.objects.child_of(home).live().filter(not_restricted()).order_by("path")
+        section_model.objects.filter(children_of(home, section_model))
+        .live()
+        .filter(not_restricted())
+        .order_by("path")
     )
     if not sections:
         return []

@@ -20,6 +20,7 @@ their counts stay exact (the filter picks a part of the archive the cap could mi
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Max, Min
 
 from search.backends.database.engine import Cap, Row
 from search.models import SearchEntry
@@ -59,16 +60,19 @@ def truncated(cap: Cap | None, rows: int) -> bool:
 
 def estimated_total(rows: list[Row]) -> int:
     """How many entries match in all, from the pool of the most recently indexed matches
-    (Cap.pooled): the share of entries matching among the ids the pool spans, applied
-    to every entry. Two index-only counts, where counting the matches themselves grows
-    with them; the generated archives of bench/scale.py spread words evenly, and real
-    archives nearly so (common words are common in every year)."""
+    (Cap.pooled): the share of matches among the ids the pool spans, applied to every
+    id. Counting the matches themselves grows with them; the generated archives of
+    bench/scale.py spread words evenly, and real archives nearly so (common words are
+    common in every year, and ids freed by deletions are gaps spread alike)."""
     if not rows:
         return 0
     since = min(row.id for row in rows)
-    spanned = SearchEntry.objects.filter(pk__gte=since).count()
-    everything = SearchEntry.objects.count()
-    return max(len(rows), round(len(rows) * everything / max(1, spanned)))
+    # The span of ids rather than counts of entries: the smallest and largest id are
+    # read from the primary key, where counting every entry cost 33 ms at 50,000.
+    ids = SearchEntry.objects.aggregate(first=Min("id"), last=Max("id"))
+    spanned = max(1, ids["last"] - since + 1)
+    everything = max(spanned, ids["last"] - ids["first"] + 1)
+    return max(len(rows), round(len(rows) * everything / spanned))
 
 
 def scaled(facets: dict[str, list[FacetValue]], read: int, total: int) -> dict:
