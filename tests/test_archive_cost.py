@@ -46,7 +46,13 @@ def add_articles(sections: dict, count: int, start: int) -> None:
 
 def vm_steps(client, url: str) -> int:
     """SQLite's work for one request of `url` with every cache cleared."""
-    assert client.get(url).status_code == 200
+    # Twice with the caches cleared before: what the first request after growing the
+    # archive loads into process-wide state (Wagtail's site, settings) is then loaded
+    # in both measurements alike.
+    for _ in range(2):
+        for alias in caches:
+            caches[alias].clear()
+        assert client.get(url).status_code == 200
     for alias in caches:
         caches[alias].clear()
     steps = 0
