@@ -2,10 +2,10 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
+from news import sitemaps
 from news.feeds import SiteFeed
 from news.most_read import record_article_view
 from news.views import robots_txt
@@ -15,7 +15,9 @@ from news.views import robots_txt
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Sitemap (issue 11, scale): an index of sections of at most SITEMAP_PAGE_SIZE URLs.
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("rss/", SiteFeed(), name="site_feed"),
     path("luot-xem/<int:page_id>/", record_article_view, name="article_view"),

@@ -57,7 +57,10 @@ def fallback_items(site_id: int | None, request: HttpRequest | None) -> list[Men
     root = site.root_page
     pages = (
         Page.objects.live()
-        .filter(below(root.path), depth__lte=root.depth + 2, show_in_menus=True)
+        # Two depths by equality: an index (news/migrations/0007) reads the menu's
+        # pages only, where "depth <=" walked every page of the site.
+        .filter(below(root.path), depth__in=[root.depth + 1, root.depth + 2])
+        .filter(show_in_menus=True)
         .filter(not_restricted())
         .order_by("path")
     )

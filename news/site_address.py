@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 
+from core.request_memo import once_per_request
+
 # wagtail.models is imported inside the functions: production settings import
 # parse_base_url before the apps are loaded.
 if TYPE_CHECKING:
@@ -61,14 +63,21 @@ def sync_default_site(base_url: str | None = None) -> Site | None:
 
 def site_root_url(request: HttpRequest | None) -> str:
     """The origin of the Site serving this request, e.g. http://127.0.0.1:8000."""
+
+    # Once per request: the search API makes every hit's URL absolute, and finding the
+    # Site cost 2 ms each time (10 hits: a tenth of the API's time at 10,000 articles).
+    if request is None:
+        return _root_url(None)
+    return once_per_request("site_root_url", lambda: _root_url(request))
+
+
+def _root_url(request: HttpRequest | None) -> str:
     from wagtail.models import Site
 
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site.root_url
-    return settings.BASE_URL.rstrip("/")
+    return site.root_url if site is not None else settings.BASE_URL.rstrip("/")
 
 
 def absolute_url(request: HttpRequest | None, url: str) -> str:

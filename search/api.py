@@ -130,6 +130,11 @@ class NoteOut(Schema):
 class SearchResultsOut(Schema):
     query: str
     count: int
+    approximate: bool = Field(
+        False,
+        description="true khi count và số theo bộ lọc là ước tính (khoảng), vì từ khóa quá "
+        "phổ biến: chỉ những kết quả mới nhất được đọc và xếp hạng.",
+    )
     page: int
     page_size: int
     items: list[SearchItemOut]
@@ -189,6 +194,7 @@ def search(request: HttpRequest, response: HttpResponse, params: Query[SearchPar
     return {
         "query": results.query,
         "count": results.count,
+        "approximate": results.approximate,
         "page": results.page,
         "page_size": results.page_size,
         "items": [_item(hit, request) for hit in results.items],

@@ -53,10 +53,16 @@ class SearchResults:
     suggestion: str = ""
     # What the backend says about these results (search.notes: partial_note()).
     notes: list[Note] = field(default_factory=list)
+    # True when the facet counts are estimated from the best matches read, not counted
+    # over every match (a common word on the database backend: bounds.py).
+    approximate: bool = False
+    # How many of `count` can be paged to (the matches read), when fewer than all.
+    reachable: int | None = None
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.count // self.page_size))
+        listed = self.count if self.reachable is None else min(self.count, self.reachable)
+        return max(1, -(-listed // self.page_size))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,9 @@ from tests.search_content import WELFARE, build_search_world
 from tests.worlds import module_world
 
 # What a search answer holds, in the page of results and in the OpenAPI schema.
-ANSWER_FIELDS = {"query", "count", "page", "page_size", "items", "facets", "backend", "notes"}
+ANSWER_FIELDS = {
+    *("query", "count", "approximate", "page", "page_size", "items", "facets", "backend", "notes")
+}
 
 # Built once for the module: its tests only read it (what one writes is rolled back).
 content_world, content = module_world(build_search_world, "content")

@@ -12,7 +12,8 @@ from core.pages import SeoMixin, VietnameseSlugMixin
 from core.pagination import page_number_from, pagination_for
 from core.visibility import PathRestrictionsMixin, not_restricted
 
-from ..selectors import articles_below
+from .. import selectors
+from ..selectors import articles_below, count_below
 
 ARTICLES_PER_PAGE = 20
 
@@ -38,11 +39,17 @@ class NewsIndexPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, Routab
         articles = articles_below(self)
         if tag:
             articles = articles.filter(tags__slug=tag)
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
         # Counting and sorting a big section's articles costs tens of milliseconds on
-        # SQLite; both only change when published content does.
+        # SQLite; both only change when published content does. The count is bounded
+        # (selectors.count_below), and a big section's list walks the date index.
         cache_key = f"section:{self.pk}:{tag}"
-        paginator.count = cached_for_generation(f"{cache_key}:count", articles.count)
+        count = cached_for_generation(f"{cache_key}:count", lambda: count_below(self, articles))
+        if selectors.is_dense(count):
+            articles = articles_below(self, dense=True)
+            if tag:
+                articles = articles.filter(tags__slug=tag)
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        paginator.count = count
         try:
             page_obj = paginator.page(page_number_from(request))
         except EmptyPage as error:

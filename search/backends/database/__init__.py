@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from search import ranking as text_ranking
 from search.analysis import TEXT_FIELDS, QueryForms, query_forms
-from search.backends.database import engine, ranking
+from search.backends.database import bounds, engine, ranking
 from search.backends.database import facets as facet_counts
 from search.backends.database.engine import Condition, Engine, Row
 from search.concepts import match_words, relaxed_required, relaxed_words, should_relax
@@ -141,8 +141,9 @@ def _empty(request: SearchRequest) -> SearchResults:
 
 def _match(
     db: Engine, request: SearchRequest, forms: QueryForms, words: list[str]
-) -> tuple[list[Row], set[int]]:
-    """The matching rows, and the ids of those holding every word.
+) -> tuple[list[Row], set[int], int | None]:
+    """The matching rows, the ids of those holding every word, and, when the rows are
+    only the cap's best (search.backends.database.bounds), how many matched in all.
 
     Every phrase is required in complete and relaxed matches alike, as on Elasticsearch:
     what the reader quoted, each number or date of several parts (QueryForms.phrases),
@@ -151,15 +152,25 @@ def _match(
     """
     phrases = list(dict.fromkeys([*forms.phrases, *forms.concepts]))
     found = sql_filters(request, words, len(words), phrases)
-    rows = db.matches(words, len(words), found, phrases)
+    cap = bounds.cap_for(request)
+    rows = db.matches(words, len(words), found, phrases, cap)
     complete = {row.id for row in rows} if words else set()
     # Two words are both required unless they are never found together.
     if not should_relax(len(words), len(rows)):
-        return rows, complete
+        if not bounds.truncated(cap, len(rows)):
+            return rows, complete, None
+        if cap is not None and cap.pooled(found):
+            return rows, complete, bounds.estimated_total(rows)
+        return rows, complete, db.count(words, len(words), found, phrases)
     some = relaxed_words(forms.exact, forms.expanded_folded)
     required = relaxed_required(len(some))
-    more = db.matches(some, required, sql_filters(request, some, required, phrases), phrases)
-    return rows + [row for row in more if row.id not in complete], complete
+    relaxed = sql_filters(request, some, required, phrases)
+    more = db.matches(some, required, relaxed, phrases, cap)
+    rows += [row for row in more if row.id not in complete]
+    if not bounds.truncated(cap, len(more)):
+        return rows, complete, None
+    # The relaxed matches hold the complete ones (few, or there would be no relaxing).
+    return rows, complete, max(len(rows), db.count(some, required, relaxed, phrases))
 
 
 def _order(
@@ -215,10 +226,14 @@ def search(request: SearchRequest) -> SearchResults:
     if request.query.strip() and not words:
         return _empty(request)  # only punctuation or invisible characters: no word to find
     db = engine.for_connection()
-    rows, complete = _match(db, request, forms, words)
+    rows, complete, total = _match(db, request, forms, words)
     kept, facets = facet_counts.apply(rows, request)
     results = _empty(request)
     results.count, results.facets = len(kept), facets
+    if total is not None:  # the cap's best only (no facet filter: kept are the rows)
+        results.count, results.approximate = total, True
+        results.facets = bounds.scaled(facets, len(rows), total)
+        results.reachable = len(kept)
     if words and not any(row.id in complete for row in kept):
         results.suggestion = close_spelling(request.query)
         if kept:
