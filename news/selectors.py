@@ -59,8 +59,8 @@ def below(path: str) -> Q:
 # section and sorted all its articles: the top section's first page cost 130 ms at
 # 10,000 articles, and grew with them.
 DENSE_SECTION = 200
-# Counted up to this many articles: pages past it are not linked (search and the
-# sitemap still reach them). Counting a section's every article grew with the archive.
+# Counted up to this many articles (the pager's last link); a reader asking for a page past
+# it gets it and a count up to that page. Counting every article grew with the archive.
 SECTION_COUNT_LIMIT = 2000
 
 
@@ -88,11 +88,13 @@ def articles_below(section: Page, dense: bool = False) -> QuerySet:
     return visible_articles().select_related("lead_image").filter(where)
 
 
-def count_below(section: Page, articles: QuerySet | None = None) -> int:
-    """How many articles a section lists, up to SECTION_COUNT_LIMIT (a bounded count
-    through the path index)."""
+def count_below(
+    section: Page, articles: QuerySet | None = None, limit: int | None = None
+) -> int:
+    """How many articles a section lists, up to `limit` (SECTION_COUNT_LIMIT unless
+    given): a bounded count through the path index."""
     listed = articles_below(section) if articles is None else articles
-    return listed.order_by().values("pk")[:SECTION_COUNT_LIMIT].count()
+    return listed.order_by().values("pk")[: limit or SECTION_COUNT_LIMIT].count()
 
 
 def latest_articles(exclude_id: int | None = None) -> list[NewsArticlePage]:

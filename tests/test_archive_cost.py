@@ -109,3 +109,16 @@ def test_uncached_pages_do_the_same_work_when_the_archive_triples(client, sectio
         # A little slack: B-tree pages split as rows are added, and a deeper tree costs
         # a step or two per lookup.
         assert after[name] <= before[name] * 1.25 + 5 * STEP, (name, before, after, WORK)
+
+
+def test_a_page_past_the_bounded_count_is_still_served(client, sections, small_bounds):
+    """The pager links up to SECTION_COUNT_LIMIT articles; an old bookmark to a deeper page
+    gets its articles, not a 404."""
+    add_articles(sections, 90, 0)  # 45 in "news" itself, 90 below it; the limit is 30
+    top = sections["news"].url
+    first = client.get(top)
+    assert first.status_code == 200
+    deep = client.get(top, {"page": 4})  # articles 61-80 of 90
+    assert deep.status_code == 200
+    assert deep.content.count(b"B\xc3\xa0i l\xc6\xb0u tr\xe1\xbb\xaf") >= 10
+    assert client.get(top, {"page": 6}).status_code == 404  # past the last article

@@ -44,6 +44,11 @@ class NewsIndexPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, Routab
         # (selectors.count_below), and a big section's list walks the date index.
         cache_key = f"section:{self.pk}:{tag}"
         count = cached_for_generation(f"{cache_key}:count", lambda: count_below(self, articles))
+        number = page_number_from(request)
+        if count >= selectors.SECTION_COUNT_LIMIT and number * ARTICLES_PER_PAGE > count:
+            # An old bookmark or a reader paging deep: count as far as that page (and one
+            # past it, so the pager links the next), instead of a 404 for a page that exists.
+            count = count_below(self, articles, limit=number * ARTICLES_PER_PAGE + 1)
         if selectors.is_dense(count):
             articles = articles_below(self, dense=True)
             if tag:
@@ -51,7 +56,7 @@ class NewsIndexPage(SeoMixin, VietnameseSlugMixin, PathRestrictionsMixin, Routab
         paginator = Paginator(articles, ARTICLES_PER_PAGE)
         paginator.count = count
         try:
-            page_obj = paginator.page(page_number_from(request))
+            page_obj = paginator.page(number)
         except EmptyPage as error:
             raise Http404("Trang không tồn tại") from error
         page_obj.object_list = cached_for_generation(
