@@ -88,9 +88,7 @@ def articles_below(section: Page, dense: bool = False) -> QuerySet:
     return visible_articles().select_related("lead_image").filter(where)
 
 
-def count_below(
-    section: Page, articles: QuerySet | None = None, limit: int | None = None
-) -> int:
+def count_below(section: Page, articles: QuerySet | None = None, limit: int | None = None) -> int:
     """How many articles a section lists, up to `limit` (SECTION_COUNT_LIMIT unless
     given): a bounded count through the path index."""
     listed = articles_below(section) if articles is None else articles
