@@ -24,6 +24,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 
 from core.cache import bump_content_generation
+from search import breaker
 from search.backends.elastic import connection, indexer
 from search.backends.elastic.status import Status, status
 from search.indexing import rebuild_entries
@@ -49,6 +50,10 @@ class Command(BaseCommand):
         try:
             with exclusive_run(action):
                 getattr(self, f"_{action}")()
+            if connection.is_configured():
+                # The node just answered a whole rebuild or sync: readers need not wait out
+                # the breaker's cool-down to use it again (an operator runs this after a repair).
+                breaker.reset()
             # The search pages and API cached by the web workers showed the old index.
             bump_content_generation()
         except IndexingBusy as busy:
