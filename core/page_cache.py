@@ -26,6 +26,7 @@ keep `Vary: Cookie` so that a browser that later logs in does not reuse its publ
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -62,6 +63,13 @@ STATUS_HEADER = "X-Page-Cache"
 def page_cache_seconds() -> int:
     """How long a cached page lives (0: the page cache is off)."""
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
+
+
+def shared_seconds(response: HttpResponseBase, seconds: int) -> int:
+    """How long to keep this response: `seconds`, or less if the view set `s-maxage` (a
+    stand-in answer that should not outlive the trouble it stands in for)."""
+    found = re.search(r"s-maxage=(\d+)", response.get("Cache-Control", ""))
+    return min(seconds, int(found.group(1))) if found else seconds
 
 
 def browser_seconds() -> int:
@@ -165,6 +173,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if _storable(request, response):
             _mark_public(response)  # type: ignore[arg-type]
-            cache.set(key, _freeze(response), seconds)  # type: ignore[arg-type]
+            lifetime = shared_seconds(response, seconds)
+            cache.set(key, _freeze(response), lifetime)  # type: ignore[arg-type]
             response[STATUS_HEADER] = "miss"
         return response

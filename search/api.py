@@ -44,7 +44,7 @@ from search.params import (
     parse_request,
 )
 from search.results import SearchHit
-from search.service import keep_out_of_caches, run_search, suggest
+from search.service import run_search, shorten_caching_of_stand_ins, suggest
 from search.throttling import search_throttle, suggest_throttle
 from search.views import MAX_AGE
 
@@ -190,7 +190,7 @@ def search(request: HttpRequest, response: HttpResponse, params: Query[SearchPar
     refuse_first(errors)
     results = run_search(search_request)
     _cache_publicly(response)
-    keep_out_of_caches(response, results)
+    shorten_caching_of_stand_ins(response, results)
     return {
         "query": results.query,
         "count": results.count,

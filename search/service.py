@@ -49,11 +49,16 @@ def run_search(request: SearchRequest) -> SearchResults:
     return database.search(request)
 
 
-def keep_out_of_caches(response: HttpResponseBase, results: SearchResults | None) -> None:
-    """A stand-in answer from the database while Elasticsearch is away is not cached: the page
-    cache would otherwise serve it (with its notice) for minutes after the engine is back."""
+# A stand-in answer from the database (Elasticsearch down or its breaker open) is cached
+# this long only: long enough that a flood of searches does not take every worker from the
+# article pages, short enough that readers get Elasticsearch soon after it is back.
+FALLBACK_CACHE_SECONDS = 10
+
+
+def shorten_caching_of_stand_ins(response: HttpResponseBase, results: SearchResults | None) -> None:
+    """Cap how long shared caches keep a stand-in answer (the page cache reads s-maxage)."""
     if results is not None and results.fallback_reason:
-        patch_cache_control(response, no_cache=True, max_age=0)
+        patch_cache_control(response, s_maxage=FALLBACK_CACHE_SECONDS)
 
 
 def suggest(query: str, limit: int = 8) -> list[Suggestion]:

@@ -26,7 +26,7 @@ from search.models import EntryKind, SearchEntry
 from search.notes import FALLBACK, SUGGESTION, SUGGESTION_LEAD, search_notes
 from search.params import MAX_PAGE, PAGE_SIZE, SearchRequest, parse_request
 from search.results import FACETS, SearchHit, SearchResults
-from search.service import keep_out_of_caches, run_search
+from search.service import run_search, shorten_caching_of_stand_ins
 
 # Results change when editors publish; a minute in a shared cache is harmless and spares
 # the search backend from repeated identical queries (a link shared in a chat group).
@@ -289,7 +289,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         patch_cache_control(response, private=True)
     else:
         patch_cache_control(response, public=True, max_age=MAX_AGE)
-    keep_out_of_caches(response, results)
+    shorten_caching_of_stand_ins(response, results)
     return response
 
 
