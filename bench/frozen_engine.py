@@ -6,7 +6,8 @@ Builds the demo site in a throwaway SQLite file, starts a PRIVATE Elasticsearch 
 (tests.private_elasticsearch: var/elasticsearch-private, port 9260; never the shared node)
 and a private Redis (the shared cache the breaker keeps its state in, as in production),
 then runs gunicorn with 2 sync workers and, in each scenario, two wrk at the same time: one
-on the search page, one on an article page (readers do both at once; a search stuck on the
+on the search page (each request a different address, so the page cache cannot answer
+it), one on an article page (readers do both at once; a search stuck on the
 engine holds the worker an article request waits for):
 
     live          the node answers
@@ -128,12 +129,22 @@ def article_url(env: dict[str, str]) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-def wrk(url: str, duration: int, connections: int) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s", url],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+# Every search a different address (an ignored parameter), as when many readers search
+# for different things: the page cache cannot answer them, the engine or the database must.
+DISTINCT_SEARCHES = """
+request = function()
+  return wrk.format(nil, wrk.path .. "&reader=" .. math.random(1, 1000000000))
+end
+"""
+
+
+def wrk(url: str, duration: int, connections: int, distinct: bool = False) -> subprocess.Popen[str]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    if distinct:
+        script = Path(tempfile.gettempdir()) / "hdnd-distinct-searches.lua"
+        script.write_text(DISTINCT_SEARCHES)
+        command += ["-s", str(script)]
+    return subprocess.Popen([*command, url], stdout=subprocess.PIPE, text=True)
 
 
 def summary(output: str) -> str:
@@ -153,16 +164,16 @@ def summary(output: str) -> str:
 def one_at_a_time(url: str, count: int) -> str:
     """Median and max of `count` requests made one after the other (nothing else running)."""
     times = []
-    for _ in range(count):
+    for number in range(count):
         started = time.monotonic()
-        urllib.request.urlopen(url, timeout=30).read()
+        urllib.request.urlopen(f"{url}&reader=one-{number}", timeout=30).read()  # uncached
         times.append((time.monotonic() - started) * 1000)
     times.sort()
     return f"median {times[len(times) // 2]:7.1f} ms  max {times[-1]:7.1f} ms"
 
 
 def scenario(name: str, base: str, article: str, args: argparse.Namespace) -> None:
-    search = wrk(base + SEARCH, args.duration, args.connections)
+    search = wrk(base + SEARCH, args.duration, args.connections, distinct=True)
     page = wrk(base + article, args.duration, args.connections)
     search_out, _ = search.communicate()
     page_out, _ = page.communicate()
