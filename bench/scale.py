@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/scale.py [--sizes 1000,10000,50000] [--requests 20]
     .venv/bin/python bench/scale.py --sizes 10000 --profile search-page   # cProfile one URL
+    PROFILE_SORT=tottime .venv/bin/python bench/scale.py ... --profile search-page  # by own time
 
 Each size is its own SQLite file (`--dir`, default $TMPDIR: hdnd-scale-<N>.sqlite3), built
 once by bench/pages.py's generator (the project's importer, so the tree and the search
@@ -12,7 +13,8 @@ Django process holds one database).
 Per size and page (article, top section, home, search page, search API for the commonest
 two-word query "giam sat", /sitemap.xml and its first section), in-process with Django's
 test client and DEBUG off: the median milliseconds and SQL queries of a request with every
-cache cleared before it (uncached: what a reader gets after a publish), and of a warm one.
+cache cleared before it (uncached: what a reader gets after a publish), and of a warm one,
+with the full-page cache off (a hit costs no query at any size: bench/load.py).
 """
 
 from __future__ import annotations
@@ -110,7 +112,8 @@ def measure(count: int, requests: int, profile: str) -> None:
             client.get(url)
         profiler.disable()
         print(f"{live} articles, {name} {url}, {requests} warm requests")
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        order = os.environ.get("PROFILE_SORT", "cumulative")
+        pstats.Stats(profiler).sort_stats(order).print_stats(40)
         return
     for name, url in pages:
         # The sitemap at 50,000 articles took seconds a request: fewer repetitions.
@@ -146,7 +149,10 @@ def main() -> None:
         command += ["--requests", str(args.requests), "--profile", args.profile]
         if args.build_only:
             command.append("--build-only")
-        subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        # The full-page cache off: this measures rendering (warm = the list and restriction
+        # caches below it filled); bench/load.py measures the page cache itself.
+        environment = {**os.environ, "PYTHONHASHSEED": "0", "PAGE_CACHE_SECONDS": "0"}
+        subprocess.run(command, check=True, env=environment)
 
 
 if __name__ == "__main__":
