@@ -166,11 +166,10 @@ def test_search_page_and_api_forget_an_unpublished_article(
     assert read(client, api).json()["count"] == 0
 
 
-def test_an_import_command_purges_the_cached_pages(client, sections, tmp_path):
-    warm(client, "/")
-    warm(client, sections["council"].url)
+def import_article(tmp_path, title: str) -> None:
+    """Publish one article the way an operator does: import_articles from a JSON line."""
     line = {
-        "title": "Thường trực HĐND tỉnh làm việc với Sở Tài chính",
+        "title": title,
         "body": "Nội dung buổi làm việc.",
         "published": datetime(2026, 11, 19, 8, 0).isoformat(),
         "section": "Tin tức hoạt động/Hội đồng nhân dân tỉnh",
@@ -178,8 +177,15 @@ def test_an_import_command_purges_the_cached_pages(client, sections, tmp_path):
     jsonl = tmp_path / "bai.jsonl"
     jsonl.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     call_command("import_articles", str(jsonl), "--publish", stdout=io.StringIO())
-    assert line["title"] in read(client, "/").text
-    assert line["title"] in read(client, sections["council"].url).text
+
+
+def test_an_import_command_purges_the_cached_pages(client, sections, tmp_path):
+    warm(client, "/")
+    warm(client, sections["council"].url)
+    title = "Thường trực HĐND tỉnh làm việc với Sở Tài chính"
+    import_article(tmp_path, title)
+    assert title in read(client, "/").text
+    assert title in read(client, sections["council"].url).text
 
 
 def test_an_editor_never_gets_a_cached_page_and_never_fills_the_cache(client, editor, article):

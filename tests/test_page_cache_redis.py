@@ -9,15 +9,11 @@ Skipped without the server; under CI=true a missing server fails the run.
 
 from __future__ import annotations
 
-import io
-import json
 import uuid
-from datetime import datetime
 
 import pytest
 import redis
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -26,7 +22,7 @@ from core.cache import CONTENT_GENERATION_KEY
 from news.models import PortalSettings
 from tests.factories import make_article
 from tests.redis_server import require_redis
-from tests.test_page_cache import READER, read, warm
+from tests.test_page_cache import READER, import_article, read, warm
 
 
 @pytest.fixture(autouse=True)
@@ -100,18 +96,10 @@ def test_a_purge_made_by_another_process_is_obeyed(client, article, redis_cache)
 def test_an_import_command_purges_the_shared_cache(client, sections, redis_cache, tmp_path):
     warm(client, "/")
     before = generation_seen_by(redis_cache)
-    line = {
-        "title": "Ban Kinh tế - Ngân sách giám sát tại Sở Xây dựng",
-        "body": "Nội dung buổi giám sát.",
-        "published": datetime(2026, 11, 19, 8, 0).isoformat(),
-        "section": "Tin tức hoạt động/Hội đồng nhân dân tỉnh",
-    }
-    path = tmp_path / "bai.jsonl"
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-    call_command("import_articles", str(path), "--publish", stdout=io.StringIO())
+    title = "Ban Kinh tế - Ngân sách giám sát tại Sở Xây dựng"
+    import_article(tmp_path, title)
     assert generation_seen_by(redis_cache) > before
-    assert line["title"] in read(client, "/").text
+    assert title in read(client, "/").text
 
 
 def test_an_editor_is_never_served_the_shared_copy(client, editor, article):
