@@ -96,14 +96,18 @@ def describe_validation_error(error: Mapping[str, Any]) -> tuple[str, str, str |
     return "invalid_parameter", f"Tham số {name} không hợp lệ.", field
 
 
+def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
+    """The one shape of every API error (also used outside ninja: core.db_unavailable)."""
+    return {"error": {"code": code, "message": message, "field": field}}
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """Make every error `api` answers take the shared shape."""
 
     def respond(
         request: HttpRequest, status: int, code: str, message: str, field: str | None = None
     ) -> HttpResponse:
-        body = {"error": {"code": code, "message": message, "field": field}}
-        return api.create_response(request, body, status=status)
+        return api.create_response(request, error_body(code, message, field), status=status)
 
     def bad_request(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         # A wrong query parameter is the client's request being malformed: 400, not

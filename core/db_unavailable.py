@@ -30,6 +30,8 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.defaults import server_error as default_server_error
 
+from core.api_errors import error_body
+
 logger = logging.getLogger(__name__)
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -46,9 +48,7 @@ def retry_after() -> int:
 def unavailable_response(request: HttpRequest) -> HttpResponse:
     """The 503 for `request`: JSON under /api/, the site's page elsewhere."""
     if request.path_info.startswith(API_PREFIX):
-        body = {
-            "error": {"code": "service_unavailable", "message": gettext(MESSAGE), "field": None}
-        }
+        body = error_body("service_unavailable", gettext(MESSAGE))
         response: HttpResponse = JsonResponse(
             body, status=503, json_dumps_params={"ensure_ascii": False}
         )
