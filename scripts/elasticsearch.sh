@@ -120,16 +120,9 @@ healthy() {  # healthy [WAIT]: the node answers with yellow or green (waiting up
         "$(es_url)/_cluster/health?wait_for_status=yellow&timeout=${1:-1s}" 2>/dev/null
 }
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-    local port="$PREFERRED_PORT"
-    while port_busy "$port"; do
-        port=$((port + 1))
-        ((port < PREFERRED_PORT + 100)) || die "no free port in ${PREFERRED_PORT}..${port}"
-    done
-    echo "$port"
-}
+# shellcheck source=lib/ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ports.sh"
+port_busy() { tcp_port_busy "$1"; }
 
 # --- install ---------------------------------------------------------------------------------
 

@@ -29,7 +29,9 @@ die() { echo "[elasticsearch_cluster.sh] ERROR: $*" >&2; exit 1; }
 [[ "$NODES" =~ ^[1-9]$ ]] || die "ES_CLUSTER_NODES must be 1..9"
 [[ "$HTTP_PORT" =~ ^[0-9]+$ && "$TRANSPORT_PORT" =~ ^[0-9]+$ ]] || die "ports must be numbers"
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# shellcheck source=lib/ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ports.sh"
+port_busy() { tcp_port_busy "$1"; }
 
 node_name() { echo "hdnd-node-$1"; }
 node_dir() { echo "${CLUSTER_DIR}/node-$1"; }

@@ -75,20 +75,13 @@ cluster_online() {
         | grep -qx online
 }
 
+# shellcheck source=lib/ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ports.sh"
 port_busy() {
     local port="$1"
     # Something listening on TCP, or another cluster's Unix socket with that number.
-    if (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then return 0; fi
+    if tcp_port_busy "$port"; then return 0; fi
     [[ -e "${SOCKET_DIR}/.s.PGSQL.${port}" || -e "${SOCKET_DIR}/.s.PGSQL.${port}.lock" ]]
-}
-
-free_port() {
-    local port="$PREFERRED_PORT"
-    while port_busy "$port"; do
-        port=$((port + 1))
-        ((port < PREFERRED_PORT + 100)) || die "no free port in ${PREFERRED_PORT}..${port}"
-    done
-    echo "$port"
 }
 
 database_url() { echo "postgres://${DB_USER}:${DB_PASSWORD}@127.0.0.1:$(cluster_port)/${DB_NAME}"; }

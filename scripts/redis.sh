@@ -30,16 +30,9 @@ die() {
     exit 1
 }
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-    local port="$PREFERRED_PORT"
-    while port_busy "$port"; do
-        port=$((port + 1))
-        ((port < PREFERRED_PORT + 100)) || die "no free port in ${PREFERRED_PORT}..${port}"
-    done
-    echo "$port"
-}
+# shellcheck source=lib/ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ports.sh"
+port_busy() { tcp_port_busy "$1"; }
 
 our_pid() {  # the pid in our pidfile, if that process is alive
     local pid
