@@ -27,7 +27,6 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,16 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests import private_elasticsearch as node  # noqa: E402
+from tests.gunicorn_server import free_port, gunicorn  # noqa: E402
 
 PYTHON = sys.executable
-GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 SEARCH = "/tim-kiem/?q=gi%C3%A1m+s%C3%A1t"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def manage(env: dict[str, str], *args: str) -> str:
@@ -84,40 +77,6 @@ def redis_server():
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-@contextmanager
-def gunicorn(env: dict[str, str]):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            GUNICORN,
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--timeout",
-            "60",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{base}/robots.txt", timeout=5).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def article_url(env: dict[str, str]) -> str:
@@ -219,14 +178,16 @@ def main() -> int:
             f"search page ({SEARCH}) and on an article ({article}) at the same time; "
             f"ELASTICSEARCH_TIMEOUT=2"
         )
-        with gunicorn(env) as base:
+        with gunicorn(env, free_port(), timeout=60) as base:
             scenario("live", base, article, args)
         no_breaker = {**env, "ELASTICSEARCH_BREAKER_FAILURES": "1000000000"}
-        with gunicorn(no_breaker) as base:
+        with gunicorn(no_breaker, free_port(), timeout=60) as base:
             node.freeze()
             scenario("frozen", base, article, args)
             node.resume()
-        with gunicorn({**env, "ELASTICSEARCH_BREAKER_COOLDOWN": "30"}) as base:
+        with gunicorn(
+            {**env, "ELASTICSEARCH_BREAKER_COOLDOWN": "30"}, free_port(), timeout=60
+        ) as base:
             node.freeze()
             scenario("frozen+breaker", base, article, args)
             node.resume()

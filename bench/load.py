@@ -26,8 +26,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,9 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # The project first: bench/ (the script's folder, already on the path) has a search.py.
 sys.path.insert(0, str(ROOT))
 
+from tests.gunicorn_server import free_port, gunicorn  # noqa: E402
+
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36 hdnd-bench"
 
 
@@ -85,12 +84,6 @@ def build_site(db: Path, articles: int) -> dict[str, str]:
     print(f"site: {NewsArticlePage.objects.live().count()} live articles in {db}")
     connections.close_all()
     return urls
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_redis() -> str:
@@ -136,44 +129,6 @@ def collect_static(environment: dict[str, str]) -> None:
         check=True,
     )
     print(f"static files collected in {time.perf_counter() - began:.1f} s")
-
-
-class Server:
-    """gunicorn with 2 sync workers on `port`; stopped (its own pid only) on exit."""
-
-    def __init__(self, environment: dict[str, str], port: int) -> None:
-        self.port = port
-        self.process = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "config.wsgi:application",
-                "--workers=2",
-                "--worker-class=sync",
-                f"--bind=127.0.0.1:{port}",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=environment,
-        )
-
-    def __enter__(self) -> Server:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"gunicorn exited with {self.process.returncode}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return self
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit("gunicorn did not start within 60 s")
-
-    def __exit__(self, *exc: object) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def check(url: str) -> str:
@@ -269,12 +224,10 @@ def main() -> None:
     header = f"{'page':<13}{'cache':<10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}"
     print(header + f"{'non-2xx':>9}{'sockets':>9}")
     rows = []
-    with Server(cached_env, cached_port):
-        base = f"http://127.0.0.1:{cached_port}"
+    with gunicorn(cached_env, cached_port) as base:
         for name, path in urls.items():
             rows.append(load(name, "cached", base, path, args))
-    with Server(uncached_env, uncached_port):
-        base = f"http://127.0.0.1:{uncached_port}"
+    with gunicorn(uncached_env, uncached_port) as base:
         for name, path in urls.items():
             if name == "article" or args.uncached_all:
                 rows.append(load(name, "uncached", base, path, args))

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -25,6 +23,7 @@ from django.db import OperationalError
 from django.test import RequestFactory
 
 from core.db_unavailable import server_error, unavailable_response
+from tests.gunicorn_server import free_port, gunicorn
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = REPO_ROOT / "scripts" / "postgres.sh"
@@ -73,12 +72,6 @@ def _cluster(command: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _get(url: str) -> tuple[int, dict[str, str], str]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
@@ -115,42 +108,14 @@ def private_database() -> Iterator[str]:
 
 @pytest.fixture
 def server(private_database) -> Iterator[str]:
-    port = _free_port()
     env = {
         **os.environ,
         "DATABASE_URL": private_database,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_RETRY_AFTER": "30",
     }
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--timeout",
-            "60",
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                _get(f"{base}/robots.txt")
-                break
-            except OSError:
-                time.sleep(0.3)
+    with gunicorn(env, free_port(), workers=1, timeout=60) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_stopped_database_answers_503_and_the_process_recovers(server):
